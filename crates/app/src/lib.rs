@@ -1,0 +1,80 @@
+//! # learning-city-app
+//!
+//! The use cases of Learning City. Each one follows the same path: authorise through
+//! `domain::policy`, parse and check the input, write the change and its audit entry in one
+//! store transaction, and queue the follow-up jobs (mail) in that same transaction.
+//!
+//! - [`config`]: the effective configuration (defaults, `learning-city.toml`, environment).
+//! - [`i18n`]: Fluent messages in Italian and English, shared by pages and e-mails.
+//! - [`accounts`]: registration, confirmation, log-in (password or e-mailed link), reset, sessions.
+//! - [`organisations`]: organisations, territories, members and invitations.
+//! - [`networks`]: network bodies' members and commitments.
+//! - [`ratelimit`]: limits on log-in, link requests and registration.
+//! - [`jobs`]: the worker that runs queued jobs with retries; [`mail`]: the mailer it uses.
+//! - [`demo`]: the demo network.
+
+pub mod accounts;
+pub mod config;
+pub mod demo;
+pub mod i18n;
+pub mod jobs;
+pub mod mail;
+pub mod networks;
+pub mod organisations;
+pub mod ratelimit;
+pub mod secret;
+
+use domain::DomainError;
+use std::sync::Arc;
+use store::{Store, StoreError};
+
+pub use config::Config;
+
+/// Errors of a use case: a domain error the user can act on, or an internal failure that is
+/// logged and shown as a generic error page.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error(transparent)]
+    Domain(#[from] DomainError),
+    #[error("storage: {0}")]
+    Store(StoreError),
+    #[error("internal: {0}")]
+    Internal(String),
+}
+
+impl From<StoreError> for AppError {
+    fn from(e: StoreError) -> Self {
+        AppError::Store(e)
+    }
+}
+
+pub type Result<T, E = AppError> = std::result::Result<T, E>;
+
+/// The application: the store, the configuration and the mailer. Cheap to clone.
+#[derive(Clone, Debug)]
+pub struct App {
+    pub store: Store,
+    pub config: Arc<Config>,
+    pub mailer: Arc<mail::Mailer>,
+}
+
+impl App {
+    /// Opens the database named in `config` (migrating it) and builds the mailer.
+    pub async fn open(config: Config) -> Result<Self> {
+        let store = Store::open(&config.database_url).await?;
+        Self::with_store(store, config)
+    }
+
+    pub fn with_store(store: Store, config: Config) -> Result<Self> {
+        let mailer = mail::Mailer::new(&config.mail)?;
+        Ok(Self { store, config: Arc::new(config), mailer: Arc::new(mailer) })
+    }
+}
+
+/// Seconds since the Unix epoch.
+pub fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or_default()
+}

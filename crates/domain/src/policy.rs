@@ -1,0 +1,131 @@
+//! Who may do what. Every authorisation in the platform is a call to [`can`]; handlers and use
+//! cases never test roles themselves. The tests below are the matrix of roles × actions × whose
+//! resource; the web face has its own matrix over every route.
+
+use crate::accounts::UserId;
+use crate::error::DomainError;
+use crate::organisations::{OrgId, OrgRole};
+
+/// The person (or nobody) behind a request, with the roles they hold.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Actor {
+    pub user: Option<UserId>,
+    pub instance_admin: bool,
+    pub memberships: Vec<(OrgId, OrgRole)>,
+}
+
+impl Actor {
+    pub fn anonymous() -> Self {
+        Self::default()
+    }
+
+    pub fn is_signed_in(&self) -> bool {
+        self.user.is_some()
+    }
+
+    pub fn role_in(&self, org: OrgId) -> Option<OrgRole> {
+        // Admin outranks member when both are held.
+        let mut best = None;
+        for (o, r) in &self.memberships {
+            if *o == org {
+                best = match (best, r) {
+                    (Some(OrgRole::Admin), _) | (_, OrgRole::Admin) => Some(OrgRole::Admin),
+                    _ => Some(OrgRole::Member),
+                };
+            }
+        }
+        best
+    }
+
+    fn admin_of(&self, org: OrgId) -> bool {
+        self.instance_admin || self.role_in(org) == Some(OrgRole::Admin)
+    }
+}
+
+/// Everything the policy decides about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Read public pages and the public API.
+    ViewPublic,
+    /// See and change one's own account.
+    ManageOwnAccount,
+    /// Create an organisation (instance administrators).
+    CreateOrganisation,
+    /// Edit an organisation's profile and territory.
+    EditOrganisation(OrgId),
+    /// See the people who belong to an organisation, with their roles.
+    ViewMembers(OrgId),
+    /// Invite people, change their roles, remove them.
+    ManageMembers(OrgId),
+    /// Add or remove member organisations of a network body.
+    ManageNetwork(OrgId),
+    /// Sign a commitment on behalf of an organisation.
+    SignCommitment(OrgId),
+    /// Grant any role in any organisation, see the administration pages.
+    Administer,
+}
+
+/// `Ok(())` when the actor may do the action, [`DomainError::Forbidden`] otherwise.
+pub fn can(actor: &Actor, action: Action) -> Result<(), DomainError> {
+    let allowed = match action {
+        Action::ViewPublic => true,
+        Action::ManageOwnAccount => actor.is_signed_in(),
+        Action::CreateOrganisation | Action::Administer => actor.instance_admin,
+        Action::EditOrganisation(org)
+        | Action::ManageMembers(org)
+        | Action::ManageNetwork(org)
+        | Action::SignCommitment(org) => actor.is_signed_in() && actor.admin_of(org),
+        Action::ViewMembers(org) => actor.is_signed_in() && (actor.instance_admin || actor.role_in(org).is_some()),
+    };
+    if allowed { Ok(()) } else { Err(DomainError::Forbidden) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const A: OrgId = OrgId(1);
+    const B: OrgId = OrgId(2);
+
+    fn actors() -> Vec<(&'static str, Actor)> {
+        let user = |memberships| Actor { user: Some(UserId(7)), instance_admin: false, memberships };
+        vec![
+            ("anonymous", Actor::anonymous()),
+            ("user", user(vec![])),
+            ("member-of-a", user(vec![(A, OrgRole::Member)])),
+            ("admin-of-a", user(vec![(A, OrgRole::Admin)])),
+            ("admin-of-b", user(vec![(B, OrgRole::Admin)])),
+            ("instance-admin", Actor { user: Some(UserId(1)), instance_admin: true, memberships: vec![] }),
+        ]
+    }
+
+    /// The whole matrix, written out: one row per action on organisation A, one column per actor
+    /// in the order of [`actors`].
+    #[test]
+    fn permission_matrix() {
+        let rows: Vec<(Action, [bool; 6])> = vec![
+            (Action::ViewPublic, [true, true, true, true, true, true]),
+            (Action::ManageOwnAccount, [false, true, true, true, true, true]),
+            (Action::CreateOrganisation, [false, false, false, false, false, true]),
+            (Action::Administer, [false, false, false, false, false, true]),
+            (Action::EditOrganisation(A), [false, false, false, true, false, true]),
+            (Action::ManageMembers(A), [false, false, false, true, false, true]),
+            (Action::ManageNetwork(A), [false, false, false, true, false, true]),
+            (Action::SignCommitment(A), [false, false, false, true, false, true]),
+            (Action::ViewMembers(A), [false, false, true, true, false, true]),
+        ];
+        let actors = actors();
+        for (action, expected) in rows {
+            for ((name, actor), want) in actors.iter().zip(expected) {
+                assert_eq!(can(actor, action).is_ok(), want, "{name} on {action:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn admin_outranks_member_whatever_the_order() {
+        let a = Actor { user: Some(UserId(3)), instance_admin: false, memberships: vec![(A, OrgRole::Admin), (A, OrgRole::Member)] };
+        assert_eq!(a.role_in(A), Some(OrgRole::Admin));
+        assert_eq!(a.role_in(B), None);
+    }
+}

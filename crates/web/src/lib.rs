@@ -1,1 +1,85 @@
-//! stub
+//! # learning-city-web
+//!
+//! The web face: server-rendered pages (askama) in Italian and English, the JSON API under
+//! `/api/v1` with its OpenAPI document, and the middleware every request passes through
+//! (request context, CSRF, security headers, error pages, timeout). Handlers are thin: extract,
+//! call one `app` use case, render. Authorisation is `domain::policy`, called by the use cases
+//! and, for what a page shows, by the handlers.
+//!
+//! - [`router`] builds the whole site; [`serve`] runs it with graceful shutdown.
+//! - [`pages`]: one module per area; [`api`]: the JSON API; [`middleware`], [`ctx`], [`error`].
+
+pub mod api;
+pub mod ctx;
+pub mod error;
+pub mod middleware;
+pub mod pages;
+
+use app::App;
+use axum::Router;
+use axum::http::header;
+use axum::response::IntoResponse;
+use axum::routing::{get, post};
+use pages::{accounts, admin, errors, home, networks, organisations};
+use std::net::SocketAddr;
+
+const STYLE: &str = include_str!("../static/style.css");
+
+async fn style() -> impl IntoResponse {
+    ([(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=3600")], STYLE)
+}
+
+/// Every route of the site.
+pub fn router(app: App) -> Router {
+    Router::new()
+        .route("/", get(home::home))
+        .route("/accessibility", get(home::accessibility))
+        .route("/demo/mail", get(home::demo_mail))
+        .route("/health", get(home::health))
+        .route("/static/style.css", get(style))
+        .route("/organisations", get(organisations::directory))
+        .route("/organisations/{slug}", get(organisations::profile))
+        .route("/organisations/{slug}/edit", get(organisations::edit_form).post(organisations::edit_submit))
+        .route("/organisations/{slug}/members", get(organisations::members))
+        .route("/organisations/{slug}/members/invite", post(organisations::invite))
+        .route("/organisations/{slug}/members/{user}", post(organisations::change_member))
+        .route("/networks", get(networks::list))
+        .route("/networks/{slug}", get(networks::show))
+        .route("/networks/{slug}/members", post(networks::add_member))
+        .route("/commitments", get(networks::commitments))
+        .route("/commitments/{slug}", get(networks::commitment))
+        .route("/commitments/{slug}/sign", post(networks::sign))
+        .route("/register", get(accounts::register_form).post(accounts::register))
+        .route("/register/done", get(accounts::register_done))
+        .route("/confirm/{token}", get(accounts::confirm_form).post(accounts::confirm))
+        .route("/login", get(accounts::login_form).post(accounts::login))
+        .route("/login/link", get(accounts::link_form).post(accounts::link_request))
+        .route("/login/link/{token}", get(accounts::link_confirm_form).post(accounts::link_use))
+        .route("/password/forgot", get(accounts::forgot_form).post(accounts::forgot))
+        .route("/password/reset/{token}", get(accounts::reset_form).post(accounts::reset))
+        .route("/logout", post(accounts::logout))
+        .route("/account", get(accounts::account).post(accounts::account_submit))
+        .route("/invitations/{token}", get(accounts::invitation).post(accounts::accept_invitation))
+        .route("/admin", get(admin::dashboard))
+        .route("/admin/roles", post(admin::grant))
+        .route("/admin/organisations/new", get(admin::new_org))
+        .route("/admin/organisations", post(admin::create_org))
+        .route("/api/v1/organisations", get(api::list))
+        .route("/api/v1/organisations/{slug}", get(api::one))
+        .route("/api/v1/openapi.json", get(api::openapi))
+        .fallback(errors::not_found)
+        .layer(axum::middleware::from_fn(middleware::timeout))
+        .layer(axum::middleware::from_fn_with_state(app.clone(), middleware::context))
+        .layer(axum::middleware::from_fn(middleware::security_headers))
+        .with_state(app)
+}
+
+/// Serves the site on `listener` until `shutdown` resolves, then finishes the requests in flight.
+pub async fn serve(
+    app: App,
+    listener: tokio::net::TcpListener,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let service = router(app).into_make_service_with_connect_info::<SocketAddr>();
+    axum::serve(listener, service).with_graceful_shutdown(shutdown).await
+}

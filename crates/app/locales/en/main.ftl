@@ -1,0 +1,332 @@
+## Learning City — English messages.
+
+site-tagline = The network of learning cities
+skip-to-content = Skip to main content
+nav-language = Language
+nav-account = Your account
+nav-main = Main navigation
+nav-breadcrumbs = You are here
+nav-home = Home
+nav-organisations = Organisations
+nav-networks = Networks
+nav-commitments = Commitments
+nav-admin = Administration
+nav-demo-mail = Demo mailbox
+nav-login = Log in
+nav-logout = Log out
+nav-register = Register
+footer-accessibility = Accessibility statement
+footer-api = API and open data
+footer-status = Service status
+footer-about = Learning City is free software: participation, partnerships and lifelong learning for a network of cities.
+back-home = Back to the home page
+save = Save
+yes = Yes
+no = No
+
+home-title = The network of learning cities
+home-lead = Municipalities, associations, schools, universities and consortia learning together how to understand and steer change in their territory.
+home-members = Who belongs to the network
+home-all-organisations = See all organisations
+home-networks = Networks
+home-commitments = Commitments signed
+home-territories = Territories
+
+members-count = { $count ->
+    [1] 1 member
+   *[other] { $count } members
+}
+signatures-count = { $count ->
+    [1] 1 signature
+   *[other] { $count } signatures
+}
+since-date = since { $date }
+signed-on = signed on { $date }
+
+kind-municipality = Municipality
+kind-association = Association
+kind-university = University
+kind-consortium = Consortium
+kind-school = School
+kind-company = Company
+kind-network = Network
+kinds-municipality = Municipalities
+kinds-association = Associations
+kinds-university = Universities
+kinds-consortium = Consortia
+kinds-school = Schools
+kinds-company = Companies
+kinds-network = Networks
+
+role-admin = Organisation administrator
+role-member = Member
+role-instance-admin = Platform administrator
+
+orgs-title = Organisations
+orgs-found = { $count ->
+    [0] No organisations found
+    [1] 1 organisation found
+   *[other] { $count } organisations found
+}
+orgs-empty = No organisation matches the filters. Try removing a filter or searching for another word.
+filters-title = Filter
+filter-text = Search by name or description
+filter-kind = Kind of organisation
+filter-territory = Territory
+filter-any = All
+filter-none = None
+filter-apply = Apply filters
+filter-clear = Clear all filters
+pager-label = Result pages
+pager-prev = Previous page
+pager-next = Next page
+pager-page = Page { $page }
+
+org-facts = At a glance
+org-edit = Edit the profile
+org-edit-title = Edit the profile of { $name }
+org-members = People of the organisation
+org-member-count = People registered
+org-networks = Networks it belongs to
+org-networks-none = It does not belong to any network yet.
+org-commitments = Commitments signed
+org-commitments-none = It has not signed any commitment yet.
+network-members = Members of the network
+network-profile = Organisation profile
+network-add = Add a member to the network
+network-add-submit = Add to the network
+
+field-name = Full name
+field-email = Email address
+field-password = Password
+field-new-password = New password
+field-org-name = Name of the organisation
+field-org-email = Email of the organisation
+field-kind = Kind
+field-slug = Short address
+field-description = Description
+field-website = Website
+field-default-lang = Default language
+field-territory = Territory of reference
+field-territory-name = Territory
+field-istat-code = ISTAT code
+field-nuts3 = NUTS-3 code
+field-population = Population
+field-role = Role
+field-org = Organisation
+field-since = Member since
+field-signed-on = Date of signature
+field-sign-for = Sign on behalf of
+field-lang = Interface language
+
+hint-name = How others will see you, 2 to 100 characters.
+hint-email = We will send you a link to confirm it.
+hint-password = At least 10 characters. A long sentence is safer and easier to remember.
+hint-slug = Lowercase letters, digits and hyphens, for example comune-di-valdora. Leave it empty and we derive it from the name.
+hint-description = At most 4000 characters.
+hint-website = For example https://www.city.example.org
+hint-territory = For a municipality give its territory; for other organisations choose their territory of reference.
+hint-istat = Six digits, for example 001272.
+hint-nuts3 = Two letters and three characters, for example ITC11.
+hint-date = As YYYY-MM-DD, for example 2026-11-25.
+hint-invite = They will receive a link valid for 14 days.
+hint-grant-email = The address of someone who already has an account.
+territory-legend = Territory
+
+members-change = Change role
+members-apply = Apply
+members-remove = Remove from the organisation
+members-role-for = Role of { $name }
+invite-title = Invite someone
+invite-send = Send the invitation
+
+networks-title = Networks
+networks-lead = The networks the organisations belong to: the local learning-cities network and European and international networks.
+networks-empty = No networks yet.
+
+commitments-title = Commitments
+commitments-lead = The commitments the network's organisations sign, such as the Learning Cities Manifesto.
+commitments-empty = No commitments yet.
+commitment-sign = Sign this commitment
+commitment-sign-submit = Sign
+
+register-title = Create an account
+register-submit = Create the account
+register-have-account = Already have an account?
+register-done-title = Check your email
+register-done-body = If the address is right, we have sent you a message with a link to confirm it. The link is valid for 7 days.
+confirm-title = Confirm your email address
+confirm-intro = Press the button to confirm your email address.
+confirm-submit = Confirm the address
+
+login-title = Log in
+login-submit = Log in
+login-by-link = Log in with a link by email, no password
+login-forgot = Forgot your password?
+login-no-account = No account? Register
+link-title = Log in with a link by email
+link-intro = Write your address: if it has an account we will send you a link to log in, valid for 30 minutes.
+link-submit = Send me the link
+link-sent-title = Check your email
+link-sent-body = If the address has an account, we have sent it a message with a link valid for 30 minutes.
+link-use-title = Log in with the link
+link-use-intro = Press the button to enter your account.
+forgot-title = Reset your password
+forgot-intro = Write your address: if it has an account we will send you a link to choose a new password.
+forgot-submit = Send me the link
+reset-title = Choose a new password
+reset-intro = After the change, other open sessions of your account will be closed.
+reset-submit = Change the password
+
+account-title = Your account
+account-since = Member since
+account-orgs = Your organisations
+account-orgs-none = You do not belong to any organisation yet.
+
+invitation-title = Invitation to join an organisation
+invitation-intro = You have been invited to join an organisation of the network.
+invitation-accept = Accept the invitation
+invitation-login-first = To accept the invitation, log in or create an account with the address it was sent to.
+
+admin-title = Administration
+admin-new-org = New organisation
+admin-grant = Grant a role
+admin-grant-submit = Grant the role
+admin-users = Accounts
+admin-users-count = { $count ->
+    [1] 1 account
+   *[other] { $count } accounts
+}
+admin-confirmed = Email confirmed
+admin-audit = Change log
+admin-audit-caption = The latest 20 entries of the log, verifiable with learning-city audit verify
+admin-audit-when = When
+admin-audit-action = Action
+admin-audit-subject = Subject
+
+demo-accounts = Demo accounts
+demo-accounts-hint = Every demo account uses the password { $password }.
+demo-role-instance-admin = Administers the platform
+demo-role-coordinator = Coordinates the local network
+demo-role-official = Municipal official, administers the Municipality of Valdora
+demo-role-elected = Councillor, member of the Municipality of Valdora
+demo-role-facilitator = Facilitator, administers the social enterprise
+demo-role-association = Represents an association
+demo-role-researcher = University researcher
+demo-role-citizen = Resident, no roles
+demo-mail-title = Demo mailbox
+demo-mail-lead = In demo mode no message leaves the server: you find them here, with their links.
+demo-mail-empty = No messages yet.
+demo-mail-open = Open the demo mailbox
+demo-mail-to = To:
+job-status-queued = Queued
+job-status-running = Sending
+job-status-done = Sent
+job-status-failed = Not sent
+
+notice-saved = Changes saved.
+notice-invited = Invitation sent.
+notice-member-changed = Role updated.
+notice-joined = You are now part of the organisation.
+notice-member-added = Member added to the network.
+notice-signed = Commitment signed.
+notice-created = Organisation created.
+notice-granted = Role granted.
+notice-confirmed = Address confirmed: you can log in now.
+
+error-prefix = Error:
+error-summary-title = There is a problem
+error-invalid = Some of the data are not valid.
+error-not-found-title = Page not found
+error-not-found = The page you are looking for does not exist or is no longer available. Check the address.
+error-forbidden-title = Not allowed
+error-forbidden = You do not have permission for this page or this action.
+error-rate-limited-title = Too many attempts
+error-rate-limited = Too many attempts from this address. Try again in 15 minutes, or log in with a link by email.
+error-request-title = Request not valid
+error-internal-title = Something went wrong
+error-internal = Something went wrong on our side. Try again shortly; if the problem persists, tell whoever runs the site.
+error-csrf = The form has expired or does not come from this site. Go back, reload the page and try again.
+error-csrf-origin = The request comes from another site and was refused.
+error-timeout = The request took too long. Try again.
+error-too-large = The data sent are too large.
+token-invalid = The link is not valid, was already used or has expired. Ask for a new one.
+
+email-required = Enter your email address.
+email-invalid = Enter a valid email address, for example name@example.org.
+email-taken = An account with this address already exists.
+password-too-short = The password must have at least 10 characters.
+password-too-long = The password can have at most 200 characters.
+name-required = Enter the name.
+name-too-short = The name must have at least 2 characters.
+name-too-long = The name can have at most 100 characters.
+name-markup = The name cannot contain the characters < and >.
+name-invalid = The name contains characters that are not allowed.
+login-failed = Email or password not correct.
+login-unconfirmed = You need to confirm your address first: we have sent you a new link.
+kind-invalid = Choose a kind of organisation.
+role-invalid = Choose a role.
+slug-invalid = Use 2 to 60 lowercase letters, digits and single hyphens.
+slug-taken = This short address is already used by another organisation.
+istat-invalid = The ISTAT code has six digits.
+istat-taken = This ISTAT code already belongs to another territory.
+nuts3-invalid = The NUTS-3 code has two letters and three characters, for example ITC11.
+population-invalid = Enter the population as a whole number.
+territory-invalid = Choose a territory from the list.
+text-too-long = The text is too long.
+text-invalid = The text contains characters that are not allowed.
+url-invalid = Enter an address starting with https:// or http://.
+date-invalid = Enter a valid date as YYYY-MM-DD.
+lang-invalid = Choose Italian or English.
+org-unknown = Choose an organisation from the list.
+org-self = A network cannot be a member of itself.
+already-signed = This organisation has already signed the commitment.
+account-unknown = No account with this address.
+last-admin = The organisation must keep at least one administrator.
+not-a-network = This organisation is not a network.
+not-a-demo-database = The database holds data that are not a demo.
+
+mail-greeting = Hello { $name },
+mail-signature = — Learning City
+mail-confirm-subject = Confirm your email address
+mail-confirm-body = to confirm your address open this link (valid for 7 days):
+    
+    { $link }
+mail-already-subject = You already have an account
+mail-already-body = someone tried to register with your address, which already has an account. If it was you, log in here:
+    
+    { $link }
+    
+    If it was not you, you can ignore this message.
+mail-login-link-subject = Your link to log in
+mail-login-link-body = open this link to log in (valid for 30 minutes, once):
+    
+    { $link }
+mail-reset-subject = Reset your password
+mail-reset-body = open this link to choose a new password (valid for 30 minutes, once):
+    
+    { $link }
+    
+    If you did not ask for it, ignore this message.
+mail-invite-subject = Invitation to join { $org }
+mail-invite-body = you have been invited to join { $org } on Learning City. Open this link to accept (valid for 14 days):
+    
+    { $link }
+
+a11y-title = Accessibility statement
+a11y-p1 = Learning City aims to be usable by everyone. Its pages follow the WCAG 2.1 guidelines at level AA: they work with the keyboard alone, without JavaScript, with screen readers and with enlarged text.
+a11y-p2 = Every page is checked automatically with axe on every change to the software, and every main path is tried with the keyboard alone.
+a11y-p3 = If you find a barrier, write to whoever runs this site: we will answer within 30 days.
+
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December

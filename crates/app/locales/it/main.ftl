@@ -1,0 +1,332 @@
+## Learning City — messaggi in italiano (lingua predefinita).
+
+site-tagline = La rete delle città che apprendono
+skip-to-content = Vai al contenuto principale
+nav-language = Lingua
+nav-account = Il tuo profilo
+nav-main = Navigazione principale
+nav-breadcrumbs = Ti trovi in
+nav-home = Home
+nav-organisations = Organizzazioni
+nav-networks = Reti
+nav-commitments = Impegni
+nav-admin = Amministrazione
+nav-demo-mail = Posta demo
+nav-login = Accedi
+nav-logout = Esci
+nav-register = Registrati
+footer-accessibility = Dichiarazione di accessibilità
+footer-api = API e dati aperti
+footer-status = Stato del servizio
+footer-about = Learning City è software libero: partecipazione, partenariati e apprendimento permanente per una rete di città.
+back-home = Torna alla home
+save = Salva
+yes = Sì
+no = No
+
+home-title = La rete delle città che apprendono
+home-lead = Comuni, associazioni, scuole, università e consorzi che imparano insieme come comprendere e orientare il cambiamento del territorio.
+home-members = Chi fa parte della rete
+home-all-organisations = Vedi tutte le organizzazioni
+home-networks = Reti
+home-commitments = Impegni sottoscritti
+home-territories = Territori
+
+members-count = { $count ->
+    [1] 1 membro
+   *[other] { $count } membri
+}
+signatures-count = { $count ->
+    [1] 1 firma
+   *[other] { $count } firme
+}
+since-date = dal { $date }
+signed-on = firmato il { $date }
+
+kind-municipality = Comune
+kind-association = Associazione
+kind-university = Università
+kind-consortium = Consorzio
+kind-school = Scuola
+kind-company = Impresa
+kind-network = Rete
+kinds-municipality = Comuni
+kinds-association = Associazioni
+kinds-university = Università
+kinds-consortium = Consorzi
+kinds-school = Scuole
+kinds-company = Imprese
+kinds-network = Reti
+
+role-admin = Amministratore dell'organizzazione
+role-member = Membro
+role-instance-admin = Amministratore della piattaforma
+
+orgs-title = Organizzazioni
+orgs-found = { $count ->
+    [0] Nessuna organizzazione trovata
+    [1] 1 organizzazione trovata
+   *[other] { $count } organizzazioni trovate
+}
+orgs-empty = Nessuna organizzazione corrisponde ai filtri. Prova a togliere un filtro o a cercare un'altra parola.
+filters-title = Filtra
+filter-text = Cerca per nome o descrizione
+filter-kind = Tipo di organizzazione
+filter-territory = Territorio
+filter-any = Tutti
+filter-none = Nessuno
+filter-apply = Applica i filtri
+filter-clear = Togli tutti i filtri
+pager-label = Pagine dei risultati
+pager-prev = Pagina precedente
+pager-next = Pagina successiva
+pager-page = Pagina { $page }
+
+org-facts = In sintesi
+org-edit = Modifica il profilo
+org-edit-title = Modifica il profilo di { $name }
+org-members = Persone dell'organizzazione
+org-member-count = Persone iscritte
+org-networks = Reti di cui fa parte
+org-networks-none = Non fa ancora parte di nessuna rete.
+org-commitments = Impegni sottoscritti
+org-commitments-none = Non ha ancora sottoscritto impegni.
+network-members = Membri della rete
+network-profile = Profilo dell'organizzazione
+network-add = Aggiungi un membro alla rete
+network-add-submit = Aggiungi alla rete
+
+field-name = Nome e cognome
+field-email = Indirizzo email
+field-password = Password
+field-new-password = Nuova password
+field-org-name = Nome dell'organizzazione
+field-org-email = Email dell'organizzazione
+field-kind = Tipo
+field-slug = Indirizzo breve
+field-description = Descrizione
+field-website = Sito web
+field-default-lang = Lingua predefinita
+field-territory = Territorio di riferimento
+field-territory-name = Territorio
+field-istat-code = Codice ISTAT
+field-nuts3 = Codice NUTS-3
+field-population = Popolazione
+field-role = Ruolo
+field-org = Organizzazione
+field-since = Membro dal
+field-signed-on = Data della firma
+field-sign-for = Firma per conto di
+field-lang = Lingua dell'interfaccia
+
+hint-name = Come vuoi che ti vedano gli altri, da 2 a 100 caratteri.
+hint-email = Ti invieremo un link per confermarlo.
+hint-password = Almeno 10 caratteri. Una frase lunga è più sicura e più facile da ricordare.
+hint-slug = Lettere minuscole, numeri e trattini, ad esempio comune-di-valdora. Se lo lasci vuoto lo ricaviamo dal nome.
+hint-description = Al massimo 4000 caratteri.
+hint-website = Ad esempio https://www.comune.esempio.it
+hint-territory = Per un comune indica il suo territorio; per le altre organizzazioni scegli il territorio di riferimento.
+hint-istat = Sei cifre, ad esempio 001272.
+hint-nuts3 = Due lettere e tre caratteri, ad esempio ITC11.
+hint-date = Nel formato AAAA-MM-GG, ad esempio 2026-11-25.
+hint-invite = Riceverà un link valido 14 giorni.
+hint-grant-email = L'indirizzo di una persona già registrata.
+territory-legend = Territorio
+
+members-change = Cambia ruolo
+members-apply = Applica
+members-remove = Togli dall'organizzazione
+members-role-for = Ruolo di { $name }
+invite-title = Invita una persona
+invite-send = Invia l'invito
+
+networks-title = Reti
+networks-lead = Le reti di cui fanno parte le organizzazioni: la rete locale delle città che apprendono e le reti europee e internazionali.
+networks-empty = Nessuna rete ancora.
+
+commitments-title = Impegni
+commitments-lead = Gli impegni che le organizzazioni della rete sottoscrivono, come il Manifesto delle Città che Apprendono.
+commitments-empty = Nessun impegno ancora.
+commitment-sign = Sottoscrivi questo impegno
+commitment-sign-submit = Firma
+
+register-title = Crea un account
+register-submit = Crea l'account
+register-have-account = Hai già un account?
+register-done-title = Controlla la tua email
+register-done-body = Se l'indirizzo è corretto, ti abbiamo inviato un messaggio con un link per confermarlo. Il link vale 7 giorni.
+confirm-title = Conferma il tuo indirizzo email
+confirm-intro = Premi il pulsante per confermare il tuo indirizzo email.
+confirm-submit = Conferma l'indirizzo
+
+login-title = Accedi
+login-submit = Accedi
+login-by-link = Accedi con un link via email, senza password
+login-forgot = Hai dimenticato la password?
+login-no-account = Non hai un account? Registrati
+link-title = Accedi con un link via email
+link-intro = Scrivi il tuo indirizzo: se ha un account ti invieremo un link per entrare, valido 30 minuti.
+link-submit = Inviami il link
+link-sent-title = Controlla la tua email
+link-sent-body = Se l'indirizzo ha un account, ti abbiamo inviato un messaggio con un link valido 30 minuti.
+link-use-title = Accedi con il link
+link-use-intro = Premi il pulsante per entrare nel tuo account.
+forgot-title = Reimposta la password
+forgot-intro = Scrivi il tuo indirizzo: se ha un account ti invieremo un link per scegliere una nuova password.
+forgot-submit = Inviami il link
+reset-title = Scegli una nuova password
+reset-intro = Dopo il cambio, gli altri accessi aperti al tuo account verranno chiusi.
+reset-submit = Cambia la password
+
+account-title = Il tuo account
+account-since = Iscritto dal
+account-orgs = Le tue organizzazioni
+account-orgs-none = Non fai ancora parte di nessuna organizzazione.
+
+invitation-title = Invito a unirti a un'organizzazione
+invitation-intro = Sei stato invitato a unirti a un'organizzazione della rete.
+invitation-accept = Accetta l'invito
+invitation-login-first = Per accettare l'invito accedi o crea un account con l'indirizzo a cui è arrivato.
+
+admin-title = Amministrazione
+admin-new-org = Nuova organizzazione
+admin-grant = Assegna un ruolo
+admin-grant-submit = Assegna il ruolo
+admin-users = Account
+admin-users-count = { $count ->
+    [1] 1 account
+   *[other] { $count } account
+}
+admin-confirmed = Email confermata
+admin-audit = Registro delle modifiche
+admin-audit-caption = Le ultime 20 voci del registro, verificabile con learning-city audit verify
+admin-audit-when = Quando
+admin-audit-action = Azione
+admin-audit-subject = Oggetto
+
+demo-accounts = Account dimostrativi
+demo-accounts-hint = Tutti gli account dimostrativi usano la password { $password }.
+demo-role-instance-admin = Amministra la piattaforma
+demo-role-coordinator = Coordina la rete locale
+demo-role-official = Funzionario comunale, amministra il Comune di Valdora
+demo-role-elected = Assessora, membro del Comune di Valdora
+demo-role-facilitator = Facilitatore, amministra l'impresa sociale
+demo-role-association = Rappresenta un'associazione
+demo-role-researcher = Ricercatore universitario
+demo-role-citizen = Cittadina, senza ruoli
+demo-mail-title = Posta demo
+demo-mail-lead = In modalità demo i messaggi non escono: li trovi qui, con i loro link.
+demo-mail-empty = Nessun messaggio ancora.
+demo-mail-open = Apri la posta demo
+demo-mail-to = A:
+job-status-queued = In coda
+job-status-running = In invio
+job-status-done = Inviato
+job-status-failed = Non inviato
+
+notice-saved = Modifiche salvate.
+notice-invited = Invito inviato.
+notice-member-changed = Ruolo aggiornato.
+notice-joined = Ora fai parte dell'organizzazione.
+notice-member-added = Membro aggiunto alla rete.
+notice-signed = Impegno sottoscritto.
+notice-created = Organizzazione creata.
+notice-granted = Ruolo assegnato.
+notice-confirmed = Indirizzo confermato: ora puoi accedere.
+
+error-prefix = Errore:
+error-summary-title = C'è un problema
+error-invalid = Alcuni dati non sono validi.
+error-not-found-title = Pagina non trovata
+error-not-found = La pagina che cerchi non esiste o non è più disponibile. Controlla l'indirizzo.
+error-forbidden-title = Accesso non consentito
+error-forbidden = Non hai i permessi per questa pagina o per questa azione.
+error-rate-limited-title = Troppi tentativi
+error-rate-limited = Troppi tentativi da questo indirizzo. Riprova tra 15 minuti, oppure accedi con un link via email.
+error-request-title = Richiesta non valida
+error-internal-title = Si è verificato un errore
+error-internal = Qualcosa non ha funzionato da parte nostra. Riprova tra poco; se il problema continua, avvisa chi gestisce il sito.
+error-csrf = Il modulo è scaduto o non proviene da questo sito. Torna indietro, ricarica la pagina e riprova.
+error-csrf-origin = La richiesta proviene da un altro sito ed è stata rifiutata.
+error-timeout = La richiesta ha richiesto troppo tempo. Riprova.
+error-too-large = I dati inviati sono troppo grandi.
+token-invalid = Il link non è valido, è già stato usato o è scaduto. Chiedine uno nuovo.
+
+email-required = Scrivi il tuo indirizzo email.
+email-invalid = Scrivi un indirizzo email valido, ad esempio nome@esempio.it.
+email-taken = Esiste già un account con questo indirizzo.
+password-too-short = La password deve avere almeno 10 caratteri.
+password-too-long = La password può avere al massimo 200 caratteri.
+name-required = Scrivi il nome.
+name-too-short = Il nome deve avere almeno 2 caratteri.
+name-too-long = Il nome può avere al massimo 100 caratteri.
+name-markup = Il nome non può contenere i caratteri < e >.
+name-invalid = Il nome contiene caratteri non ammessi.
+login-failed = Email o password non corretti.
+login-unconfirmed = Devi prima confermare il tuo indirizzo: ti abbiamo inviato un nuovo link.
+kind-invalid = Scegli un tipo di organizzazione.
+role-invalid = Scegli un ruolo.
+slug-invalid = Usa da 2 a 60 lettere minuscole, numeri e trattini singoli.
+slug-taken = Questo indirizzo breve è già usato da un'altra organizzazione.
+istat-invalid = Il codice ISTAT è di sei cifre.
+istat-taken = Questo codice ISTAT appartiene già a un altro territorio.
+nuts3-invalid = Il codice NUTS-3 è di due lettere e tre caratteri, ad esempio ITC11.
+population-invalid = Scrivi la popolazione come numero intero.
+territory-invalid = Scegli un territorio dall'elenco.
+text-too-long = Il testo è troppo lungo.
+text-invalid = Il testo contiene caratteri non ammessi.
+url-invalid = Scrivi un indirizzo che inizi con https:// o http://.
+date-invalid = Scrivi una data valida nel formato AAAA-MM-GG.
+lang-invalid = Scegli italiano o inglese.
+org-unknown = Scegli un'organizzazione dall'elenco.
+org-self = Una rete non può essere membro di sé stessa.
+already-signed = Questa organizzazione ha già sottoscritto l'impegno.
+account-unknown = Nessun account con questo indirizzo.
+last-admin = L'organizzazione deve avere almeno un amministratore.
+not-a-network = Questa organizzazione non è una rete.
+not-a-demo-database = Il database contiene dati che non sono una demo.
+
+mail-greeting = Ciao { $name },
+mail-signature = — Learning City
+mail-confirm-subject = Conferma il tuo indirizzo email
+mail-confirm-body = per confermare il tuo indirizzo apri questo link (vale 7 giorni):
+    
+    { $link }
+mail-already-subject = Hai già un account
+mail-already-body = qualcuno ha provato a registrarsi con il tuo indirizzo, che ha già un account. Se eri tu, accedi da qui:
+    
+    { $link }
+    
+    Se non eri tu, puoi ignorare questo messaggio.
+mail-login-link-subject = Il tuo link per accedere
+mail-login-link-body = apri questo link per entrare (vale 30 minuti e una sola volta):
+    
+    { $link }
+mail-reset-subject = Reimposta la password
+mail-reset-body = apri questo link per scegliere una nuova password (vale 30 minuti e una sola volta):
+    
+    { $link }
+    
+    Se non l'hai chiesto tu, ignora questo messaggio.
+mail-invite-subject = Invito a unirti a { $org }
+mail-invite-body = sei stato invitato a unirti a { $org } su Learning City. Apri questo link per accettare (vale 14 giorni):
+    
+    { $link }
+
+a11y-title = Dichiarazione di accessibilità
+a11y-p1 = Learning City vuole essere usabile da tutte le persone. Le pagine seguono le Linee guida WCAG 2.1 di livello AA: funzionano con la sola tastiera, senza JavaScript, con i lettori di schermo e con il testo ingrandito.
+a11y-p2 = Ogni pagina è verificata automaticamente con axe a ogni modifica del software, e ogni percorso principale è provato usando solo la tastiera.
+a11y-p3 = Se trovi una barriera, scrivi a chi gestisce questo sito: risponderemo entro 30 giorni.
+
+month-1 = gennaio
+month-2 = febbraio
+month-3 = marzo
+month-4 = aprile
+month-5 = maggio
+month-6 = giugno
+month-7 = luglio
+month-8 = agosto
+month-9 = settembre
+month-10 = ottobre
+month-11 = novembre
+month-12 = dicembre

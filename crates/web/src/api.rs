@@ -1,0 +1,165 @@
+//! The JSON API under `/api/v1`, described by the OpenAPI document at `/api/v1/openapi.json`
+//! (a snapshot test keeps it honest). Errors use the envelope `{"errors":[{"code","detail"}]}`.
+
+use crate::error::WebResult;
+use crate::pages::organisations::{DirectoryQuery, filter_of};
+use app::App;
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use axum::response::IntoResponse;
+use domain::DomainError;
+use serde::Serialize;
+use store::organisations::OrgRow;
+use utoipa::{IntoParams, OpenApi, ToSchema};
+
+const PER_PAGE: i64 = 50;
+
+/// An organisation of the network.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Organisation {
+    /// Stable, readable identifier used in addresses.
+    pub slug: String,
+    pub name: String,
+    /// One of municipality, association, university, consortium, school, company, network.
+    pub kind: String,
+    pub description: String,
+    pub website: Option<String>,
+    pub territory: Option<String>,
+    /// Address of the organisation's page.
+    pub url: String,
+}
+
+impl From<OrgRow> for Organisation {
+    fn from(o: OrgRow) -> Self {
+        Self {
+            url: format!("/organisations/{}", o.slug),
+            slug: o.slug,
+            name: o.name,
+            kind: o.kind,
+            description: o.description,
+            website: o.website,
+            territory: o.territory_name,
+        }
+    }
+}
+
+/// A territory (for municipalities).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Territory {
+    pub name: String,
+    /// ISTAT code of the municipality.
+    pub istat_code: Option<String>,
+    pub nuts3: Option<String>,
+    pub population: Option<i64>,
+}
+
+/// A link between organisations or to a commitment, with its date (`YYYY-MM-DD`).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DatedLink {
+    pub slug: String,
+    pub name: String,
+    pub date: String,
+}
+
+/// One organisation with its territory, networks, network members and signed commitments.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OrganisationDetail {
+    #[serde(flatten)]
+    pub organisation: Organisation,
+    pub territory_detail: Option<Territory>,
+    pub networks: Vec<DatedLink>,
+    pub network_members: Vec<DatedLink>,
+    pub commitments: Vec<DatedLink>,
+}
+
+/// A page of organisations.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OrganisationPage {
+    pub items: Vec<Organisation>,
+    pub total: i64,
+    pub page: i64,
+    pub per_page: i64,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ErrorItem {
+    pub code: String,
+    pub detail: String,
+}
+
+/// The error envelope.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ErrorEnvelope {
+    pub errors: Vec<ErrorItem>,
+}
+
+#[derive(Debug, serde::Deserialize, IntoParams)]
+#[allow(dead_code)]
+struct ListParams {
+    /// Words that must all appear (prefixes, diacritics ignored).
+    q: Option<String>,
+    /// Organisation kind.
+    kind: Option<String>,
+    /// Territory id.
+    territory: Option<i64>,
+    /// Page number, from 1.
+    page: Option<i64>,
+}
+
+/// List organisations, filtered and paged, sorted by name.
+#[utoipa::path(get, path = "/api/v1/organisations", params(ListParams),
+    responses((status = 200, description = "A page of organisations", body = OrganisationPage)))]
+pub async fn list(State(app): State<App>, Query(q): Query<DirectoryQuery>) -> WebResult {
+    let filter = filter_of(&q);
+    let page = q.page.trim().parse::<i64>().unwrap_or(1).clamp(1, 100_000);
+    let (limit, offset) = store::paging(page, PER_PAGE);
+    let (rows, total) = app.store.list_orgs(&filter, limit, offset).await?;
+    let body = OrganisationPage { items: rows.into_iter().map(Organisation::from).collect(), total, page, per_page: PER_PAGE };
+    Ok(Json(body).into_response())
+}
+
+/// One organisation.
+#[utoipa::path(get, path = "/api/v1/organisations/{slug}", params(("slug" = String, Path, description = "The organisation's slug")),
+    responses((status = 200, description = "The organisation", body = OrganisationDetail),
+              (status = 404, description = "No such organisation", body = ErrorEnvelope)))]
+pub async fn one(State(app): State<App>, Path(slug): Path<String>) -> WebResult {
+    let org = app.store.org_by_slug(&slug).await?.ok_or(DomainError::NotFound)?;
+    let territory_detail = match org.territory_id {
+        Some(t) if org.kind == "municipality" => app.store.territory(t).await?.map(|t| Territory {
+            name: t.name,
+            istat_code: t.istat_code,
+            nuts3: t.nuts3,
+            population: t.population,
+        }),
+        _ => None,
+    };
+    let link = |l: store::networks::LinkedOrg| DatedLink { slug: l.slug, name: l.name, date: l.date };
+    let networks = app.store.networks_of(org.id).await?.into_iter().map(link).collect();
+    let network_members = app.store.network_members(org.id).await?.into_iter().map(link).collect();
+    let commitments = app
+        .store
+        .commitments_of(org.id)
+        .await?
+        .into_iter()
+        .map(|(c, date)| DatedLink { slug: c.slug, name: c.title_en, date })
+        .collect();
+    let body = OrganisationDetail { organisation: Organisation::from(org), territory_detail, networks, network_members, commitments };
+    Ok(Json(body).into_response())
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "Learning City API", version = "1", description = "Open data of a learning-city network."),
+    paths(list, one),
+    components(schemas(Organisation, OrganisationDetail, OrganisationPage, Territory, DatedLink, ErrorEnvelope, ErrorItem))
+)]
+pub struct ApiDoc;
+
+/// The OpenAPI document, as served.
+pub fn openapi_json() -> String {
+    ApiDoc::openapi().to_pretty_json().unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+}
+
+pub async fn openapi() -> impl IntoResponse {
+    ([(axum::http::header::CONTENT_TYPE, "application/json")], openapi_json())
+}

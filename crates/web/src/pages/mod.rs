@@ -1,0 +1,50 @@
+//! Page handlers: extract, call one use case, render. One file per area.
+
+pub mod accounts;
+pub mod admin;
+pub mod errors;
+pub mod home;
+pub mod networks;
+pub mod organisations;
+
+use crate::error::{WebError, WebResult};
+use askama::Template;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect};
+
+/// Renders a page with 200.
+pub fn page<T: Template>(t: T) -> WebResult {
+    page_status(StatusCode::OK, t)
+}
+
+/// Renders a page with a status (422 for a form sent back with errors).
+pub fn page_status<T: Template>(status: StatusCode, t: T) -> WebResult {
+    let html = t.render().map_err(WebError::internal)?;
+    Ok((status, Html(html)).into_response())
+}
+
+/// 303 See Other after a successful form.
+pub fn see_other(to: &str) -> WebResult {
+    Ok(Redirect::to(to).into_response())
+}
+
+/// The success notices a page may show, chosen by `?notice=`; anything else shows nothing.
+pub fn notice(raw: Option<&str>) -> &'static str {
+    const KNOWN: [&str; 9] = [
+        "notice-saved",
+        "notice-invited",
+        "notice-member-changed",
+        "notice-joined",
+        "notice-member-added",
+        "notice-signed",
+        "notice-created",
+        "notice-granted",
+        "notice-confirmed",
+    ];
+    KNOWN.into_iter().find(|k| Some(*k) == raw).unwrap_or("")
+}
+
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct NoticeQuery {
+    pub notice: Option<String>,
+}

@@ -204,6 +204,15 @@ pub async fn seed(app: &App) -> Result<()> {
     for (name, m, desc) in schools {
         org(&mut tx, t, name, "school", desc, Some(territories[m]), None).await?;
     }
+    let companies_data = [
+        ("Tessitura Alpina srl", 3, "Tessuti tecnici; ospita tirocini e apprendistati."),
+        ("Cooperativa Edile Valli Unite", 3, "Edilizia sostenibile e recupero dei borghi."),
+        ("Studio Digitale Pedemontano srl", 7, "Servizi digitali per enti pubblici e terzo settore."),
+    ];
+    let mut companies = Vec::new();
+    for (name, m, desc) in companies_data {
+        companies.push(org(&mut tx, t, name, "company", desc, Some(territories[m]), None).await?);
+    }
     let mut networks = Vec::new();
     for (name, desc) in NETWORKS {
         networks.push(org(&mut tx, t, name, "network", desc, None, Some("https://www.example.org")).await?);
@@ -213,16 +222,23 @@ pub async fn seed(app: &App) -> Result<()> {
     let local = networks[0];
     for (i, m) in municipalities.iter().enumerate() {
         let year = 2019 + (i as i32 % 5);
-        tx.add_network_member(local, *m, &format!("{year}-0{}-15", 1 + i % 9)).await?;
+        member(&mut tx, t, local, *m, &format!("{year}-0{}-15", 1 + i % 9)).await?;
     }
     for (i, a) in associations.iter().enumerate().take(12) {
-        tx.add_network_member(local, *a, &format!("{}-10-01", 2020 + i as i32 % 4)).await?;
+        member(&mut tx, t, local, *a, &format!("{}-10-01", 2020 + i as i32 % 4)).await?;
     }
     for u in &universities {
-        tx.add_network_member(local, *u, "2019-05-14").await?;
+        member(&mut tx, t, local, *u, "2019-05-14").await?;
     }
     for c in &consortia {
-        tx.add_network_member(local, *c, "2021-06-30").await?;
+        member(&mut tx, t, local, *c, "2021-06-30").await?;
+    }
+    // A consortium's members: the universities for one, the companies for the other.
+    for u in universities.iter().take(3) {
+        member(&mut tx, t, consortia[0], *u, "2017-09-01").await?;
+    }
+    for c in &companies {
+        member(&mut tx, t, consortia[1], *c, "2020-01-20").await?;
     }
     for (net, members, since) in [
         (networks[1], vec![municipalities[0], municipalities[1], municipalities[3], associations[1], associations[9]], "2018-03-01"),
@@ -230,7 +246,7 @@ pub async fn seed(app: &App) -> Result<()> {
         (networks[3], vec![municipalities[2], municipalities[4], consortia[1], associations[0]], "2022-04-22"),
     ] {
         for m in members {
-            tx.add_network_member(net, m, since).await?;
+            member(&mut tx, t, net, m, since).await?;
         }
     }
 
@@ -294,6 +310,14 @@ pub async fn seed(app: &App) -> Result<()> {
         }
     }
     tx.commit().await?;
+    Ok(())
+}
+
+/// Adds `org` to the network or consortium `net`, with its audit entry.
+async fn member(tx: &mut WriteTx, t: i64, net: i64, org: i64, since: &str) -> Result<()> {
+    tx.add_network_member(net, org, since).await?;
+    tx.audit(Event { at: t, actor: None, action: "network.add_member", subject: format!("organisation:{net}"), details: json!({"member": org, "since": since}) })
+        .await?;
     Ok(())
 }
 

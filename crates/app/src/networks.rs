@@ -10,11 +10,11 @@ use serde_json::json;
 use store::StoreError;
 use store::audit::Event;
 
-/// Adds an organisation to a network body since a date (the network's administrators).
+/// Adds an organisation to a network body or a consortium since a date (its administrators).
 pub async fn add_member(app: &App, actor: &Actor, network_slug: &str, member_slug: &str, since: &str) -> Result<()> {
     let network = by_slug(app, network_slug).await?;
     policy::can(actor, Action::ManageNetwork(OrgId(network.id)))?;
-    if network.kind != OrgKind::Network.code() {
+    if network.kind != OrgKind::Network.code() && network.kind != OrgKind::Consortium.code() {
         return Err(DomainError::Conflict("not-a-network").into());
     }
     let mut errors = Errors::new();

@@ -21,6 +21,7 @@ pub mod jobs;
 pub mod networks;
 pub mod organisations;
 pub mod ratelimit;
+pub mod testing;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, Executor, Transaction};

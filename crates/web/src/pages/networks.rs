@@ -43,7 +43,7 @@ struct Network {
 
 async fn network_page(app: &App, c: Ctx, slug: &str, errors: FormErrors, notice: &'static str, form: AddMemberForm) -> WebResult {
     let org = app::organisations::by_slug(app, slug).await?;
-    if org.kind != OrgKind::Network.code() {
+    if org.kind != OrgKind::Network.code() && org.kind != OrgKind::Consortium.code() {
         return Err(DomainError::NotFound.into());
     }
     let members = app.store.network_members(org.id).await?;

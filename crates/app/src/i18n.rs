@@ -38,9 +38,14 @@ pub fn t_args(lang: Lang, key: &str, args: &[(&'static str, String)]) -> String 
     LOCALES.try_lookup_with_args(id(lang), key, &map).unwrap_or_else(|| key.to_owned())
 }
 
-/// True when `key` exists in both languages.
+/// True when `key` exists in both languages (looked up with a value for every argument name
+/// the messages use, since a message missing an argument does not format).
 pub fn has(key: &str) -> bool {
-    Lang::ALL.iter().all(|l| LOCALES.try_lookup(id(*l), key).is_some())
+    let args: HashMap<Cow<'static, str>, FluentValue> = ["count", "date", "name", "page", "password", "link", "org"]
+        .into_iter()
+        .map(|k| (Cow::Borrowed(k), FluentValue::from("1")))
+        .collect();
+    Lang::ALL.iter().all(|l| LOCALES.try_lookup_with_args(id(*l), key, &args).is_some())
 }
 
 /// A `YYYY-MM-DD` date in the reader's words: `25 novembre 2026`, `25 November 2026`.

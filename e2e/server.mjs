@@ -1,0 +1,54 @@
+// Starts the real binary on a fresh demo database and a free port, and stops it afterwards.
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServer } from 'node:net';
+import { chromium } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+export async function startDemo() {
+  const bin = process.env.LC_BIN;
+  if (!bin) throw new Error('LC_BIN must name the learning-city binary (cargo xtask e2e sets it)');
+  const dir = mkdtempSync(join(tmpdir(), 'lc-e2e-'));
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const child = spawn(bin, ['demo', '--bind', `127.0.0.1:${port}`, '--database-url', `sqlite:${join(dir, 'demo.sqlite3')}?mode=rwc`], {
+    cwd: dir,
+    env: { ...process.env, RUST_LOG: 'warn' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  for (let i = 0; i < 300; i++) {
+    try {
+      const r = await fetch(`${base}/health`);
+      if (r.ok) return { base, stop: () => child.kill('SIGTERM') };
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error('the demo server did not start');
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export const PASSWORD = 'demo-learning-city';

@@ -5,7 +5,9 @@
 //! link or a reset for an unknown one all answer "if the address is ours, a message is on its way"
 //! (the owner of a taken address gets a note instead of a second account).
 
-use crate::ratelimit::{self, LINK_REQUESTS_PER_ACCOUNT, LINK_REQUESTS_PER_ADDRESS, LOGIN_FAILURES_PER_ACCOUNT};
+use crate::ratelimit::{
+    self, LINK_REQUESTS_PER_ACCOUNT, LINK_REQUESTS_PER_ADDRESS, LOGIN_FAILURES_PER_ACCOUNT,
+};
 use crate::secret::{hash_token, random_token};
 use crate::{App, AppError, Result, mail, now};
 use argon2::password_hash::phc::PasswordHash;
@@ -59,10 +61,19 @@ pub async fn hash_password(password: &str) -> Result<String> {
 /// answer time does not tell whether the account exists.
 async fn verify_password(password: &str, hash: Option<&str>) -> bool {
     const DUMMY: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$bW0ZgCcMXdrzCT8SIgNGBlPg8cPH4GnO0bzC0CCxvqo";
-    let (pw, h, real) = (password.to_owned(), hash.unwrap_or(DUMMY).to_owned(), hash.is_some());
-    tokio::task::spawn_blocking(move || Argon2::default().verify_password(pw.as_bytes(), h.as_str()).is_ok() && real)
-        .await
-        .unwrap_or(false)
+    let (pw, h, real) = (
+        password.to_owned(),
+        hash.unwrap_or(DUMMY).to_owned(),
+        hash.is_some(),
+    );
+    tokio::task::spawn_blocking(move || {
+        Argon2::default()
+            .verify_password(pw.as_bytes(), h.as_str())
+            .is_ok()
+            && real
+    })
+    .await
+    .unwrap_or(false)
 }
 
 fn link(app: &App, path: &str, token: &str) -> String {
@@ -71,8 +82,17 @@ fn link(app: &App, path: &str, token: &str) -> String {
 
 async fn new_session(tx: &mut WriteTx, app: &App, user: i64, now: i64) -> Result<Session> {
     let token = random_token();
-    tx.insert_session(&hash_token(&token), user, now, now + app.config.session_days * 86_400).await?;
-    Ok(Session { token, user_id: user })
+    tx.insert_session(
+        &hash_token(&token),
+        user,
+        now,
+        now + app.config.session_days * 86_400,
+    )
+    .await?;
+    Ok(Session {
+        token,
+        user_id: user,
+    })
 }
 
 fn lang_of(user: &UserRow) -> Lang {
@@ -109,11 +129,29 @@ pub async fn register(app: &App, input: &Registration, address: &str) -> Result<
     match tx.insert_user(new).await {
         Ok(user) => {
             let token = random_token();
-            tx.insert_token(&hash_token(&token), user, CONFIRM, t, t + CONFIRM_SECS).await?;
-            let args = [("name", name.as_str().to_owned()), ("link", link(app, "/confirm/", &token))];
-            mail::queue(&mut tx, t, email.as_str(), input.lang, "mail-confirm", &args).await?;
-            tx.audit(Event { at: t, actor: Some(user), action: "user.register", subject: format!("user:{user}"), details: json!({}) })
+            tx.insert_token(&hash_token(&token), user, CONFIRM, t, t + CONFIRM_SECS)
                 .await?;
+            let args = [
+                ("name", name.as_str().to_owned()),
+                ("link", link(app, "/confirm/", &token)),
+            ];
+            mail::queue(
+                &mut tx,
+                t,
+                email.as_str(),
+                input.lang,
+                "mail-confirm",
+                &args,
+            )
+            .await?;
+            tx.audit(Event {
+                at: t,
+                actor: Some(user),
+                action: "user.register",
+                subject: format!("user:{user}"),
+                details: json!({}),
+            })
+            .await?;
         }
         Err(StoreError::Duplicate) => {
             // Same answer as a new account; the owner learns someone tried.
@@ -122,8 +160,19 @@ pub async fn register(app: &App, input: &Registration, address: &str) -> Result<
                 return Ok(());
             };
             let mut tx = app.store.write().await?;
-            let args = [("name", existing.name.clone()), ("link", format!("{}/login", app.config.base_url))];
-            mail::queue(&mut tx, t, &existing.email, lang_of(&existing), "mail-already", &args).await?;
+            let args = [
+                ("name", existing.name.clone()),
+                ("link", format!("{}/login", app.config.base_url)),
+            ];
+            mail::queue(
+                &mut tx,
+                t,
+                &existing.email,
+                lang_of(&existing),
+                "mail-already",
+                &args,
+            )
+            .await?;
             tx.commit().await?;
             return Ok(());
         }
@@ -137,10 +186,19 @@ pub async fn register(app: &App, input: &Registration, address: &str) -> Result<
 pub async fn confirm_email(app: &App, token: &str) -> Result<i64> {
     let t = now();
     let mut tx = app.store.write().await?;
-    let user = tx.use_token(&hash_token(token), CONFIRM, t).await?.ok_or(DomainError::Conflict("token-invalid"))?;
+    let user = tx
+        .use_token(&hash_token(token), CONFIRM, t)
+        .await?
+        .ok_or(DomainError::Conflict("token-invalid"))?;
     tx.confirm_email(user, t).await?;
-    tx.audit(Event { at: t, actor: Some(user), action: "user.confirm", subject: format!("user:{user}"), details: json!({}) })
-        .await?;
+    tx.audit(Event {
+        at: t,
+        actor: Some(user),
+        action: "user.confirm",
+        subject: format!("user:{user}"),
+        details: json!({}),
+    })
+    .await?;
     tx.commit().await?;
     Ok(user)
 }
@@ -150,7 +208,10 @@ pub async fn login(app: &App, email: &str, password: &str, address: &str) -> Res
     let addr_key = format!("login-fail:addr:{address}");
     ratelimit::check(&app.store, &addr_key, ratelimit::LOGIN_FAILURES_PER_ADDRESS).await?;
     let email = Email::parse(email).ok();
-    let account_key = format!("login-fail:account:{}", email.as_ref().map(Email::as_str).unwrap_or_default());
+    let account_key = format!(
+        "login-fail:account:{}",
+        email.as_ref().map(Email::as_str).unwrap_or_default()
+    );
     if ratelimit::over(&app.store, &account_key, LOGIN_FAILURES_PER_ACCOUNT).await? {
         tokio::time::sleep(ratelimit::SLOWDOWN).await;
     }
@@ -158,7 +219,11 @@ pub async fn login(app: &App, email: &str, password: &str, address: &str) -> Res
         Some(e) => app.store.user_by_email(e.as_str()).await?,
         None => None,
     };
-    let ok = verify_password(password, user.as_ref().and_then(|u| u.password_hash.as_deref())).await;
+    let ok = verify_password(
+        password,
+        user.as_ref().and_then(|u| u.password_hash.as_deref()),
+    )
+    .await;
     let (true, Some(user)) = (ok, user) else {
         ratelimit::record(&app.store, &addr_key).await?;
         ratelimit::record(&app.store, &account_key).await?;
@@ -168,22 +233,47 @@ pub async fn login(app: &App, email: &str, password: &str, address: &str) -> Res
     let mut tx = app.store.write().await?;
     if user.email_confirmed_at.is_none() {
         let token = random_token();
-        tx.insert_token(&hash_token(&token), user.id, CONFIRM, t, t + CONFIRM_SECS).await?;
-        let args = [("name", user.name.clone()), ("link", link(app, "/confirm/", &token))];
-        mail::queue(&mut tx, t, &user.email, lang_of(&user), "mail-confirm", &args).await?;
+        tx.insert_token(&hash_token(&token), user.id, CONFIRM, t, t + CONFIRM_SECS)
+            .await?;
+        let args = [
+            ("name", user.name.clone()),
+            ("link", link(app, "/confirm/", &token)),
+        ];
+        mail::queue(
+            &mut tx,
+            t,
+            &user.email,
+            lang_of(&user),
+            "mail-confirm",
+            &args,
+        )
+        .await?;
         tx.commit().await?;
         return Err(DomainError::invalid("email", "login-unconfirmed").into());
     }
     let session = new_session(&mut tx, app, user.id, t).await?;
-    tx.audit(Event { at: t, actor: Some(user.id), action: "user.login", subject: format!("user:{}", user.id), details: json!({"method": "password"}) })
-        .await?;
+    tx.audit(Event {
+        at: t,
+        actor: Some(user.id),
+        action: "user.login",
+        subject: format!("user:{}", user.id),
+        details: json!({"method": "password"}),
+    })
+    .await?;
     tx.commit().await?;
     Ok(session)
 }
 
 /// Mails a one-time link of `purpose` to the address when it has an account; the same quiet
 /// answer otherwise. Limited per address and per account.
-async fn mail_link(app: &App, email: &str, address: &str, purpose: &str, path: &str, key: &str) -> Result<()> {
+async fn mail_link(
+    app: &App,
+    email: &str,
+    address: &str,
+    purpose: &str,
+    path: &str,
+    key: &str,
+) -> Result<()> {
     let email = Email::parse(email).map_err(|e| DomainError::Invalid(vec![e]))?;
     let addr_key = format!("link:addr:{address}");
     ratelimit::check(&app.store, &addr_key, LINK_REQUESTS_PER_ADDRESS).await?;
@@ -200,8 +290,12 @@ async fn mail_link(app: &App, email: &str, address: &str, purpose: &str, path: &
     let t = now();
     let token = random_token();
     let mut tx = app.store.write().await?;
-    tx.insert_token(&hash_token(&token), user.id, purpose, t, t + LINK_SECS).await?;
-    let args = [("name", user.name.clone()), ("link", link(app, path, &token))];
+    tx.insert_token(&hash_token(&token), user.id, purpose, t, t + LINK_SECS)
+        .await?;
+    let args = [
+        ("name", user.name.clone()),
+        ("link", link(app, path, &token)),
+    ];
     mail::queue(&mut tx, t, &user.email, lang_of(&user), key, &args).await?;
     tx.commit().await?;
     Ok(())
@@ -209,7 +303,15 @@ async fn mail_link(app: &App, email: &str, address: &str, purpose: &str, path: &
 
 /// Mails a log-in link (valid 30 minutes, once).
 pub async fn request_login_link(app: &App, email: &str, address: &str) -> Result<()> {
-    mail_link(app, email, address, LOGIN_LINK, "/login/link/", "mail-login-link").await
+    mail_link(
+        app,
+        email,
+        address,
+        LOGIN_LINK,
+        "/login/link/",
+        "mail-login-link",
+    )
+    .await
 }
 
 /// Mails a password-reset link (valid 30 minutes, once).
@@ -221,11 +323,20 @@ pub async fn request_password_reset(app: &App, email: &str, address: &str) -> Re
 pub async fn login_with_link(app: &App, token: &str) -> Result<Session> {
     let t = now();
     let mut tx = app.store.write().await?;
-    let user = tx.use_token(&hash_token(token), LOGIN_LINK, t).await?.ok_or(DomainError::Conflict("token-invalid"))?;
+    let user = tx
+        .use_token(&hash_token(token), LOGIN_LINK, t)
+        .await?
+        .ok_or(DomainError::Conflict("token-invalid"))?;
     tx.confirm_email(user, t).await?;
     let session = new_session(&mut tx, app, user, t).await?;
-    tx.audit(Event { at: t, actor: Some(user), action: "user.login", subject: format!("user:{user}"), details: json!({"method": "link"}) })
-        .await?;
+    tx.audit(Event {
+        at: t,
+        actor: Some(user),
+        action: "user.login",
+        subject: format!("user:{user}"),
+        details: json!({"method": "link"}),
+    })
+    .await?;
     tx.commit().await?;
     Ok(session)
 }
@@ -236,13 +347,22 @@ pub async fn reset_password(app: &App, token: &str, password: &str) -> Result<Se
     let hash = hash_password(password.expose()).await?;
     let t = now();
     let mut tx = app.store.write().await?;
-    let user = tx.use_token(&hash_token(token), RESET, t).await?.ok_or(DomainError::Conflict("token-invalid"))?;
+    let user = tx
+        .use_token(&hash_token(token), RESET, t)
+        .await?
+        .ok_or(DomainError::Conflict("token-invalid"))?;
     tx.set_password(user, &hash).await?;
     tx.confirm_email(user, t).await?;
     tx.delete_sessions_of(user).await?;
     let session = new_session(&mut tx, app, user, t).await?;
-    tx.audit(Event { at: t, actor: Some(user), action: "user.password_reset", subject: format!("user:{user}"), details: json!({}) })
-        .await?;
+    tx.audit(Event {
+        at: t,
+        actor: Some(user),
+        action: "user.password_reset",
+        subject: format!("user:{user}"),
+        details: json!({}),
+    })
+    .await?;
     tx.commit().await?;
     Ok(session)
 }
@@ -252,8 +372,14 @@ pub async fn logout(app: &App, token: &str) -> Result<()> {
     let t = now();
     let mut tx = app.store.write().await?;
     if let Some(user) = tx.delete_session(&hash_token(token)).await? {
-        tx.audit(Event { at: t, actor: Some(user), action: "user.logout", subject: format!("user:{user}"), details: json!({}) })
-            .await?;
+        tx.audit(Event {
+            at: t,
+            actor: Some(user),
+            action: "user.logout",
+            subject: format!("user:{user}"),
+            details: json!({}),
+        })
+        .await?;
     }
     tx.commit().await?;
     Ok(())
@@ -277,7 +403,11 @@ pub async fn actor_of(app: &App, user: &UserRow) -> Result<Actor> {
         .into_iter()
         .filter_map(|(org, role)| OrgRole::parse(&role).ok().map(|r| (OrgId(org), r)))
         .collect();
-    Ok(Actor { user: Some(domain::accounts::UserId(user.id)), instance_admin: user.instance_admin == 1, memberships })
+    Ok(Actor {
+        user: Some(domain::accounts::UserId(user.id)),
+        instance_admin: user.instance_admin == 1,
+        memberships,
+    })
 }
 
 /// Changes one's own name and language.
@@ -294,8 +424,14 @@ pub async fn update_account(app: &App, actor: &Actor, name: &str, lang: &str) ->
     let t = now();
     let mut tx = app.store.write().await?;
     tx.update_profile(user, name.as_str(), lang.code()).await?;
-    tx.audit(Event { at: t, actor: Some(user), action: "user.update", subject: format!("user:{user}"), details: json!({"lang": lang.code()}) })
-        .await?;
+    tx.audit(Event {
+        at: t,
+        actor: Some(user),
+        action: "user.update",
+        subject: format!("user:{user}"),
+        details: json!({"lang": lang.code()}),
+    })
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -326,8 +462,14 @@ pub async fn create_admin(app: &App, email: &str, name: &str, password: &str) ->
         StoreError::Duplicate => AppError::Domain(DomainError::Conflict("email-taken")),
         e => e.into(),
     })?;
-    tx.audit(Event { at: t, actor: None, action: "user.create_admin", subject: format!("user:{id}"), details: json!({}) })
-        .await?;
+    tx.audit(Event {
+        at: t,
+        actor: None,
+        action: "user.create_admin",
+        subject: format!("user:{id}"),
+        details: json!({}),
+    })
+    .await?;
     tx.commit().await?;
     Ok(id)
 }

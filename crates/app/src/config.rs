@@ -58,7 +58,11 @@ impl Default for Config {
 
 impl Default for MailConfig {
     fn default() -> Self {
-        Self { from: "Learning City <noreply@learning-city.invalid>".into(), smtp_url: String::new(), dir: "var/mail".into() }
+        Self {
+            from: "Learning City <noreply@learning-city.invalid>".into(),
+            smtp_url: String::new(),
+            dir: "var/mail".into(),
+        }
     }
 }
 

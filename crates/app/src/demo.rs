@@ -30,14 +30,62 @@ pub struct DemoAccount {
 }
 
 pub const ACCOUNTS: [DemoAccount; 8] = [
-    DemoAccount { email: "admin@demo.example", name: "Giulia Marchetti", role_key: "demo-role-instance-admin", membership: None, instance_admin: true },
-    DemoAccount { email: "coordinatrice@demo.example", name: "Elena Bertola", role_key: "demo-role-coordinator", membership: Some(("rete-citta-che-apprendono-valli-alpine", "admin")), instance_admin: false },
-    DemoAccount { email: "funzionario@demo.example", name: "Marco Rinaldi", role_key: "demo-role-official", membership: Some(("comune-di-valdora", "admin")), instance_admin: false },
-    DemoAccount { email: "assessora@demo.example", name: "Sara Colombo", role_key: "demo-role-elected", membership: Some(("comune-di-valdora", "member")), instance_admin: false },
-    DemoAccount { email: "facilitatore@demo.example", name: "Davide Gallo", role_key: "demo-role-facilitator", membership: Some(("officina-comune-impresa-sociale", "admin")), instance_admin: false },
-    DemoAccount { email: "associazione@demo.example", name: "Chiara Fontana", role_key: "demo-role-association", membership: Some(("associazione-orti-di-quartiere", "admin")), instance_admin: false },
-    DemoAccount { email: "ricercatore@demo.example", name: "Luca Moretti", role_key: "demo-role-researcher", membership: Some(("universita-delle-valli-alpine", "member")), instance_admin: false },
-    DemoAccount { email: "cittadina@demo.example", name: "Anna Ferrero", role_key: "demo-role-citizen", membership: None, instance_admin: false },
+    DemoAccount {
+        email: "admin@demo.example",
+        name: "Giulia Marchetti",
+        role_key: "demo-role-instance-admin",
+        membership: None,
+        instance_admin: true,
+    },
+    DemoAccount {
+        email: "coordinatrice@demo.example",
+        name: "Elena Bertola",
+        role_key: "demo-role-coordinator",
+        membership: Some(("rete-citta-che-apprendono-valli-alpine", "admin")),
+        instance_admin: false,
+    },
+    DemoAccount {
+        email: "funzionario@demo.example",
+        name: "Marco Rinaldi",
+        role_key: "demo-role-official",
+        membership: Some(("comune-di-valdora", "admin")),
+        instance_admin: false,
+    },
+    DemoAccount {
+        email: "assessora@demo.example",
+        name: "Sara Colombo",
+        role_key: "demo-role-elected",
+        membership: Some(("comune-di-valdora", "member")),
+        instance_admin: false,
+    },
+    DemoAccount {
+        email: "facilitatore@demo.example",
+        name: "Davide Gallo",
+        role_key: "demo-role-facilitator",
+        membership: Some(("officina-comune-impresa-sociale", "admin")),
+        instance_admin: false,
+    },
+    DemoAccount {
+        email: "associazione@demo.example",
+        name: "Chiara Fontana",
+        role_key: "demo-role-association",
+        membership: Some(("associazione-orti-di-quartiere", "admin")),
+        instance_admin: false,
+    },
+    DemoAccount {
+        email: "ricercatore@demo.example",
+        name: "Luca Moretti",
+        role_key: "demo-role-researcher",
+        membership: Some(("universita-delle-valli-alpine", "member")),
+        instance_admin: false,
+    },
+    DemoAccount {
+        email: "cittadina@demo.example",
+        name: "Anna Ferrero",
+        role_key: "demo-role-citizen",
+        membership: None,
+        instance_admin: false,
+    },
 ];
 
 /// `(name, ISTAT code, population, signed the manifesto on)`.
@@ -59,54 +107,198 @@ const MUNICIPALITIES: [(&str, &str, i64, Option<&str>); 12] = [
 /// `(name, municipality index, description)`: 25 associations and the social enterprise that
 /// facilitates the network (a company).
 const ASSOCIATIONS: [(&str, usize, &str); 26] = [
-    ("Associazione Orti di Quartiere", 0, "Orti condivisi e laboratori di educazione ambientale per famiglie e scuole."),
-    ("Officina Comune — impresa sociale", 0, "Facilita processi partecipativi e reti di apprendimento con i comuni dal 2008."),
-    ("Biblioteca Vivente Valdora", 0, "Incontri in cui le persone si raccontano come libri da \"prendere in prestito\"."),
-    ("Circolo Anziani Attivi", 1, "Corsi di informatica e memoria del territorio per la terza età."),
-    ("Cooperativa Sociale Il Ponte", 1, "Inserimento lavorativo e formazione per giovani adulti."),
-    ("Pro Loco Borgo San Carlo", 1, "Feste, cammini e valorizzazione del patrimonio locale."),
-    ("Associazione Genitori Insieme", 2, "Sostegno alla genitorialità e spazi compiti pomeridiani."),
-    ("Teatro & Comunità", 2, "Teatro sociale nei quartieri e nelle scuole."),
-    ("Banca del Tempo Castelpiano", 2, "Scambio di competenze e di tempo tra cittadini."),
-    ("Scuola di Italiano per Tutti", 3, "Corsi gratuiti di lingua italiana per persone migranti."),
-    ("Ciclofficina Popolare", 3, "Riparazione condivisa di biciclette e mobilità sostenibile."),
-    ("Associazione Sentieri Alpini", 4, "Cura dei sentieri e educazione alla montagna."),
-    ("Coro Voci della Valle", 4, "Coro intergenerazionale aperto a tutti."),
-    ("Legambiente Circolo del Lago", 5, "Volontariato ambientale e monitoraggio delle acque."),
-    ("Associazione Digitale Facile", 5, "Alfabetizzazione digitale e facilitazione all'uso dei servizi pubblici."),
-    ("Gruppo Lettura Pratolungo", 6, "Gruppi di lettura e presidi del libro."),
-    ("Emporio Solidale", 7, "Emporio di prodotti di prima necessità e percorsi di autonomia."),
-    ("Associazione Giovani in Rete", 7, "Centro giovani, musica e progettazione partecipata con gli under 30."),
-    ("Consulta del Volontariato di San Michele", 7, "Coordinamento delle associazioni di volontariato del comune."),
-    ("Museo Diffuso di Torreselva", 8, "Un museo nelle case, nelle botteghe e nei cortili del paese."),
-    ("Università della Terza Età Canavese", 9, "Corsi per adulti e anziani su storia, scienze e lingue."),
-    ("Associazione Mamme del Mondo", 9, "Incontri interculturali e mediazione linguistica."),
-    ("Rifugio Cesana Aperto", 10, "Accoglienza, turismo lento e formazione sui mestieri della montagna."),
-    ("Fablab Pianezzo", 11, "Laboratorio di fabbricazione digitale aperto a studenti e artigiani."),
-    ("Ludoteca Arcobaleno", 11, "Gioco, educazione e inclusione per bambine e bambini."),
-    ("Associazione Culturale La Piazza", 6, "Rassegne, dibattiti pubblici e laboratori di cittadinanza attiva."),
+    (
+        "Associazione Orti di Quartiere",
+        0,
+        "Orti condivisi e laboratori di educazione ambientale per famiglie e scuole.",
+    ),
+    (
+        "Officina Comune — impresa sociale",
+        0,
+        "Facilita processi partecipativi e reti di apprendimento con i comuni dal 2008.",
+    ),
+    (
+        "Biblioteca Vivente Valdora",
+        0,
+        "Incontri in cui le persone si raccontano come libri da \"prendere in prestito\".",
+    ),
+    (
+        "Circolo Anziani Attivi",
+        1,
+        "Corsi di informatica e memoria del territorio per la terza età.",
+    ),
+    (
+        "Cooperativa Sociale Il Ponte",
+        1,
+        "Inserimento lavorativo e formazione per giovani adulti.",
+    ),
+    (
+        "Pro Loco Borgo San Carlo",
+        1,
+        "Feste, cammini e valorizzazione del patrimonio locale.",
+    ),
+    (
+        "Associazione Genitori Insieme",
+        2,
+        "Sostegno alla genitorialità e spazi compiti pomeridiani.",
+    ),
+    (
+        "Teatro & Comunità",
+        2,
+        "Teatro sociale nei quartieri e nelle scuole.",
+    ),
+    (
+        "Banca del Tempo Castelpiano",
+        2,
+        "Scambio di competenze e di tempo tra cittadini.",
+    ),
+    (
+        "Scuola di Italiano per Tutti",
+        3,
+        "Corsi gratuiti di lingua italiana per persone migranti.",
+    ),
+    (
+        "Ciclofficina Popolare",
+        3,
+        "Riparazione condivisa di biciclette e mobilità sostenibile.",
+    ),
+    (
+        "Associazione Sentieri Alpini",
+        4,
+        "Cura dei sentieri e educazione alla montagna.",
+    ),
+    (
+        "Coro Voci della Valle",
+        4,
+        "Coro intergenerazionale aperto a tutti.",
+    ),
+    (
+        "Legambiente Circolo del Lago",
+        5,
+        "Volontariato ambientale e monitoraggio delle acque.",
+    ),
+    (
+        "Associazione Digitale Facile",
+        5,
+        "Alfabetizzazione digitale e facilitazione all'uso dei servizi pubblici.",
+    ),
+    (
+        "Gruppo Lettura Pratolungo",
+        6,
+        "Gruppi di lettura e presidi del libro.",
+    ),
+    (
+        "Emporio Solidale",
+        7,
+        "Emporio di prodotti di prima necessità e percorsi di autonomia.",
+    ),
+    (
+        "Associazione Giovani in Rete",
+        7,
+        "Centro giovani, musica e progettazione partecipata con gli under 30.",
+    ),
+    (
+        "Consulta del Volontariato di San Michele",
+        7,
+        "Coordinamento delle associazioni di volontariato del comune.",
+    ),
+    (
+        "Museo Diffuso di Torreselva",
+        8,
+        "Un museo nelle case, nelle botteghe e nei cortili del paese.",
+    ),
+    (
+        "Università della Terza Età Canavese",
+        9,
+        "Corsi per adulti e anziani su storia, scienze e lingue.",
+    ),
+    (
+        "Associazione Mamme del Mondo",
+        9,
+        "Incontri interculturali e mediazione linguistica.",
+    ),
+    (
+        "Rifugio Cesana Aperto",
+        10,
+        "Accoglienza, turismo lento e formazione sui mestieri della montagna.",
+    ),
+    (
+        "Fablab Pianezzo",
+        11,
+        "Laboratorio di fabbricazione digitale aperto a studenti e artigiani.",
+    ),
+    (
+        "Ludoteca Arcobaleno",
+        11,
+        "Gioco, educazione e inclusione per bambine e bambini.",
+    ),
+    (
+        "Associazione Culturale La Piazza",
+        6,
+        "Rassegne, dibattiti pubblici e laboratori di cittadinanza attiva.",
+    ),
 ];
 
 const UNIVERSITIES: [(&str, usize, &str); 5] = [
-    ("Università delle Valli Alpine", 0, "Ateneo pubblico con dipartimenti di scienze dell'educazione e di ingegneria."),
-    ("Politecnico Pedemontano", 3, "Ingegneria, architettura e pianificazione territoriale."),
-    ("Università Popolare di Borgo San Carlo", 1, "Formazione permanente aperta a tutta la cittadinanza."),
-    ("Istituto Universitario di Studi Sociali", 7, "Ricerca su partecipazione, welfare e sviluppo locale."),
-    ("Accademia di Belle Arti del Lago", 5, "Arti visive, design e mediazione culturale."),
+    (
+        "Università delle Valli Alpine",
+        0,
+        "Ateneo pubblico con dipartimenti di scienze dell'educazione e di ingegneria.",
+    ),
+    (
+        "Politecnico Pedemontano",
+        3,
+        "Ingegneria, architettura e pianificazione territoriale.",
+    ),
+    (
+        "Università Popolare di Borgo San Carlo",
+        1,
+        "Formazione permanente aperta a tutta la cittadinanza.",
+    ),
+    (
+        "Istituto Universitario di Studi Sociali",
+        7,
+        "Ricerca su partecipazione, welfare e sviluppo locale.",
+    ),
+    (
+        "Accademia di Belle Arti del Lago",
+        5,
+        "Arti visive, design e mediazione culturale.",
+    ),
 ];
 
 /// `(name, municipality index, description)`.
 const CONSORTIA: [(&str, usize, &str); 2] = [
-    ("Consorzio Universitario Alpino", 0, "Consorzio degli atenei del territorio per la ricerca e la formazione continua."),
-    ("Consorzio Imprese Valli Unite", 3, "Consorzio di imprese artigiane e cooperative per la formazione professionale."),
+    (
+        "Consorzio Universitario Alpino",
+        0,
+        "Consorzio degli atenei del territorio per la ricerca e la formazione continua.",
+    ),
+    (
+        "Consorzio Imprese Valli Unite",
+        3,
+        "Consorzio di imprese artigiane e cooperative per la formazione professionale.",
+    ),
 ];
 
 /// `(name, description)`.
 const NETWORKS: [(&str, &str); 4] = [
-    ("Rete Città che Apprendono Valli Alpine", "La rete locale di comuni, associazioni e università che condividono il Manifesto delle Città che Apprendono."),
-    ("ALDA — European Association for Local Democracy", "Rete europea delle Agenzie della Democrazia Locale e dei loro partner."),
-    ("PASCAL International Observatory", "Osservatorio internazionale su luoghi, capitale sociale e apprendimento nelle regioni."),
-    ("The Natural Step", "Rete internazionale per la sostenibilità strategica (Framework for Strategic Sustainable Development)."),
+    (
+        "Rete Città che Apprendono Valli Alpine",
+        "La rete locale di comuni, associazioni e università che condividono il Manifesto delle Città che Apprendono.",
+    ),
+    (
+        "ALDA — European Association for Local Democracy",
+        "Rete europea delle Agenzie della Democrazia Locale e dei loro partner.",
+    ),
+    (
+        "PASCAL International Observatory",
+        "Osservatorio internazionale su luoghi, capitale sociale e apprendimento nelle regioni.",
+    ),
+    (
+        "The Natural Step",
+        "Rete internazionale per la sostenibilità strategica (Framework for Strategic Sustainable Development).",
+    ),
 ];
 
 /// Whether `url` may be (re)created as a demo database: refuses when it holds a database that is
@@ -120,12 +312,15 @@ pub async fn prepare(url: &str) -> Result<Store> {
             let empty = existing.is_empty().await?;
             existing.close().await;
             if !is_demo && !empty {
-                return Err(AppError::Domain(domain::DomainError::Conflict("not-a-demo-database")));
+                return Err(AppError::Domain(domain::DomainError::Conflict(
+                    "not-a-demo-database",
+                )));
             }
             for suffix in ["", "-wal", "-shm"] {
                 let f = format!("{path}{suffix}");
                 if std::path::Path::new(&f).exists() {
-                    std::fs::remove_file(&f).map_err(|e| AppError::Internal(format!("{f}: {e}")))?;
+                    std::fs::remove_file(&f)
+                        .map_err(|e| AppError::Internal(format!("{f}: {e}")))?;
                 }
             }
         }
@@ -134,11 +329,16 @@ pub async fn prepare(url: &str) -> Result<Store> {
     let store = Store::open(url).await?;
     let is_demo = store.meta("demo").await?.as_deref() == Some("true");
     if !is_demo && !store.is_empty().await? {
-        return Err(AppError::Domain(domain::DomainError::Conflict("not-a-demo-database")));
+        return Err(AppError::Domain(domain::DomainError::Conflict(
+            "not-a-demo-database",
+        )));
     }
     if is_demo {
         // Engine-specific: a fresh PostgreSQL schema, then the migrations again.
-        sqlx::raw_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public;").execute(store.pool()).await.map_err(StoreError::from)?;
+        sqlx::raw_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public;")
+            .execute(store.pool())
+            .await
+            .map_err(StoreError::from)?;
         store.migrate().await?;
     }
     Ok(store)
@@ -146,12 +346,23 @@ pub async fn prepare(url: &str) -> Result<Store> {
 
 /// The file behind a `sqlite:` URL (without its `?options`).
 pub fn sqlite_path(url: &str) -> String {
-    let rest = url.trim_start_matches("sqlite://").trim_start_matches("sqlite:");
+    let rest = url
+        .trim_start_matches("sqlite://")
+        .trim_start_matches("sqlite:");
     rest.split('?').next().unwrap_or_default().to_owned()
 }
 
-async fn org(tx: &mut WriteTx, t: i64, name: &str, kind: &str, description: &str, territory: Option<i64>, website: Option<&str>) -> Result<i64> {
-    let slug = domain::organisations::Slug::from_name(name).map_err(|e| AppError::Internal(e.to_string()))?;
+async fn org(
+    tx: &mut WriteTx,
+    t: i64,
+    name: &str,
+    kind: &str,
+    description: &str,
+    territory: Option<i64>,
+    website: Option<&str>,
+) -> Result<i64> {
+    let slug = domain::organisations::Slug::from_name(name)
+        .map_err(|e| AppError::Internal(e.to_string()))?;
     let fields = OrgFields {
         slug: slug.as_str(),
         name,
@@ -163,8 +374,14 @@ async fn org(tx: &mut WriteTx, t: i64, name: &str, kind: &str, description: &str
         default_lang: "it",
     };
     let id = tx.insert_org(&fields, t).await?;
-    tx.audit(Event { at: t, actor: None, action: "organisation.create", subject: format!("organisation:{id}"), details: json!({"slug": slug.as_str(), "kind": kind, "demo": true}) })
-        .await?;
+    tx.audit(Event {
+        at: t,
+        actor: None,
+        action: "organisation.create",
+        subject: format!("organisation:{id}"),
+        details: json!({"slug": slug.as_str(), "kind": kind, "demo": true}),
+    })
+    .await?;
     Ok(id)
 }
 
@@ -178,44 +395,131 @@ pub async fn seed(app: &App) -> Result<()> {
     let mut municipalities = Vec::new();
     let mut territories = Vec::new();
     for (name, istat, population, _) in MUNICIPALITIES {
-        let territory = TerritoryRow { id: 0, name: name.into(), istat_code: Some(istat.into()), nuts3: Some("ITC11".into()), population: Some(population) };
+        let territory = TerritoryRow {
+            id: 0,
+            name: name.into(),
+            istat_code: Some(istat.into()),
+            nuts3: Some("ITC11".into()),
+            population: Some(population),
+        };
         let tid = tx.insert_territory(&territory).await?;
         territories.push(tid);
-        let desc = format!("Il Comune di {name} partecipa alla rete delle città che apprendono con percorsi di partecipazione e apprendimento permanente.");
-        municipalities.push(org(&mut tx, t, &format!("Comune di {name}"), "municipality", &desc, Some(tid), None).await?);
+        let desc = format!(
+            "Il Comune di {name} partecipa alla rete delle città che apprendono con percorsi di partecipazione e apprendimento permanente."
+        );
+        municipalities.push(
+            org(
+                &mut tx,
+                t,
+                &format!("Comune di {name}"),
+                "municipality",
+                &desc,
+                Some(tid),
+                None,
+            )
+            .await?,
+        );
     }
     let mut associations = Vec::new();
     for (name, m, desc) in ASSOCIATIONS {
-        let kind = if name.contains("impresa sociale") { "company" } else { "association" };
+        let kind = if name.contains("impresa sociale") {
+            "company"
+        } else {
+            "association"
+        };
         associations.push(org(&mut tx, t, name, kind, desc, Some(territories[m]), None).await?);
     }
     let mut universities = Vec::new();
     for (name, m, desc) in UNIVERSITIES {
-        universities.push(org(&mut tx, t, name, "university", desc, Some(territories[m]), Some("https://www.example.org")).await?);
+        universities.push(
+            org(
+                &mut tx,
+                t,
+                name,
+                "university",
+                desc,
+                Some(territories[m]),
+                Some("https://www.example.org"),
+            )
+            .await?,
+        );
     }
     let mut consortia = Vec::new();
     for (name, m, desc) in CONSORTIA {
-        consortia.push(org(&mut tx, t, name, "consortium", desc, Some(territories[m]), None).await?);
+        consortia.push(
+            org(
+                &mut tx,
+                t,
+                name,
+                "consortium",
+                desc,
+                Some(territories[m]),
+                None,
+            )
+            .await?,
+        );
     }
     let schools = [
-        ("Istituto Comprensivo Valdora Centro", 0, "Scuola dell'infanzia, primaria e secondaria di primo grado."),
-        ("CPIA Valli Alpine", 3, "Centro provinciale per l'istruzione degli adulti: italiano, licenza media, percorsi serali."),
+        (
+            "Istituto Comprensivo Valdora Centro",
+            0,
+            "Scuola dell'infanzia, primaria e secondaria di primo grado.",
+        ),
+        (
+            "CPIA Valli Alpine",
+            3,
+            "Centro provinciale per l'istruzione degli adulti: italiano, licenza media, percorsi serali.",
+        ),
     ];
     for (name, m, desc) in schools {
         org(&mut tx, t, name, "school", desc, Some(territories[m]), None).await?;
     }
     let companies_data = [
-        ("Tessitura Alpina srl", 3, "Tessuti tecnici; ospita tirocini e apprendistati."),
-        ("Cooperativa Edile Valli Unite", 3, "Edilizia sostenibile e recupero dei borghi."),
-        ("Studio Digitale Pedemontano srl", 7, "Servizi digitali per enti pubblici e terzo settore."),
+        (
+            "Tessitura Alpina srl",
+            3,
+            "Tessuti tecnici; ospita tirocini e apprendistati.",
+        ),
+        (
+            "Cooperativa Edile Valli Unite",
+            3,
+            "Edilizia sostenibile e recupero dei borghi.",
+        ),
+        (
+            "Studio Digitale Pedemontano srl",
+            7,
+            "Servizi digitali per enti pubblici e terzo settore.",
+        ),
     ];
     let mut companies = Vec::new();
     for (name, m, desc) in companies_data {
-        companies.push(org(&mut tx, t, name, "company", desc, Some(territories[m]), None).await?);
+        companies.push(
+            org(
+                &mut tx,
+                t,
+                name,
+                "company",
+                desc,
+                Some(territories[m]),
+                None,
+            )
+            .await?,
+        );
     }
     let mut networks = Vec::new();
     for (name, desc) in NETWORKS {
-        networks.push(org(&mut tx, t, name, "network", desc, None, Some("https://www.example.org")).await?);
+        networks.push(
+            org(
+                &mut tx,
+                t,
+                name,
+                "network",
+                desc,
+                None,
+                Some("https://www.example.org"),
+            )
+            .await?,
+        );
     }
 
     // Network memberships, each with the date it began.
@@ -225,7 +529,14 @@ pub async fn seed(app: &App) -> Result<()> {
         member(&mut tx, t, local, *m, &format!("{year}-0{}-15", 1 + i % 9)).await?;
     }
     for (i, a) in associations.iter().enumerate().take(12) {
-        member(&mut tx, t, local, *a, &format!("{}-10-01", 2020 + i as i32 % 4)).await?;
+        member(
+            &mut tx,
+            t,
+            local,
+            *a,
+            &format!("{}-10-01", 2020 + i as i32 % 4),
+        )
+        .await?;
     }
     for u in &universities {
         member(&mut tx, t, local, *u, "2019-05-14").await?;
@@ -241,9 +552,37 @@ pub async fn seed(app: &App) -> Result<()> {
         member(&mut tx, t, consortia[1], *c, "2020-01-20").await?;
     }
     for (net, members, since) in [
-        (networks[1], vec![municipalities[0], municipalities[1], municipalities[3], associations[1], associations[9]], "2018-03-01"),
-        (networks[2], vec![universities[0], universities[3], municipalities[0], consortia[0]], "2020-11-20"),
-        (networks[3], vec![municipalities[2], municipalities[4], consortia[1], associations[0]], "2022-04-22"),
+        (
+            networks[1],
+            vec![
+                municipalities[0],
+                municipalities[1],
+                municipalities[3],
+                associations[1],
+                associations[9],
+            ],
+            "2018-03-01",
+        ),
+        (
+            networks[2],
+            vec![
+                universities[0],
+                universities[3],
+                municipalities[0],
+                consortia[0],
+            ],
+            "2020-11-20",
+        ),
+        (
+            networks[3],
+            vec![
+                municipalities[2],
+                municipalities[4],
+                consortia[1],
+                associations[0],
+            ],
+            "2022-04-22",
+        ),
     ] {
         for m in members {
             member(&mut tx, t, net, m, since).await?;
@@ -264,17 +603,42 @@ pub async fn seed(app: &App) -> Result<()> {
             t,
         )
         .await?;
-    tx.audit(Event { at: t, actor: None, action: "commitment.create", subject: format!("commitment:{manifesto}"), details: json!({"demo": true}) }).await?;
+    tx.audit(Event {
+        at: t,
+        actor: None,
+        action: "commitment.create",
+        subject: format!("commitment:{manifesto}"),
+        details: json!({"demo": true}),
+    })
+    .await?;
     for (i, (_, _, _, signed)) in MUNICIPALITIES.iter().enumerate() {
         if let Some(date) = signed {
-            tx.sign_commitment(manifesto, municipalities[i], date).await?;
-            tx.audit(Event { at: t, actor: None, action: "commitment.sign", subject: format!("commitment:{manifesto}"), details: json!({"org": municipalities[i], "date": date}) })
+            tx.sign_commitment(manifesto, municipalities[i], date)
                 .await?;
+            tx.audit(Event {
+                at: t,
+                actor: None,
+                action: "commitment.sign",
+                subject: format!("commitment:{manifesto}"),
+                details: json!({"org": municipalities[i], "date": date}),
+            })
+            .await?;
         }
     }
-    for (org_id, date) in [(associations[1], "2019-05-14"), (universities[0], "2019-06-03"), (associations[9], "2021-03-22")] {
+    for (org_id, date) in [
+        (associations[1], "2019-05-14"),
+        (universities[0], "2019-06-03"),
+        (associations[9], "2021-03-22"),
+    ] {
         tx.sign_commitment(manifesto, org_id, date).await?;
-        tx.audit(Event { at: t, actor: None, action: "commitment.sign", subject: format!("commitment:{manifesto}"), details: json!({"org": org_id, "date": date}) }).await?;
+        tx.audit(Event {
+            at: t,
+            actor: None,
+            action: "commitment.sign",
+            subject: format!("commitment:{manifesto}"),
+            details: json!({"org": org_id, "date": date}),
+        })
+        .await?;
     }
     let charter = tx
         .insert_commitment(
@@ -290,23 +654,62 @@ pub async fn seed(app: &App) -> Result<()> {
             t,
         )
         .await?;
-    tx.audit(Event { at: t, actor: None, action: "commitment.create", subject: format!("commitment:{charter}"), details: json!({"demo": true}) }).await?;
-    for (org_id, date) in [(municipalities[0], "2022-02-10"), (municipalities[7], "2023-05-04"), (associations[17], "2023-05-04")] {
+    tx.audit(Event {
+        at: t,
+        actor: None,
+        action: "commitment.create",
+        subject: format!("commitment:{charter}"),
+        details: json!({"demo": true}),
+    })
+    .await?;
+    for (org_id, date) in [
+        (municipalities[0], "2022-02-10"),
+        (municipalities[7], "2023-05-04"),
+        (associations[17], "2023-05-04"),
+    ] {
         tx.sign_commitment(charter, org_id, date).await?;
-        tx.audit(Event { at: t, actor: None, action: "commitment.sign", subject: format!("commitment:{charter}"), details: json!({"org": org_id, "date": date}) }).await?;
+        tx.audit(Event {
+            at: t,
+            actor: None,
+            action: "commitment.sign",
+            subject: format!("commitment:{charter}"),
+            details: json!({"org": org_id, "date": date}),
+        })
+        .await?;
     }
 
     for a in &ACCOUNTS {
         let id = tx
-            .insert_user(NewUser { email: a.email, name: a.name, password_hash: Some(&hash), lang: "it", confirmed_at: Some(t), instance_admin: a.instance_admin, now: t })
+            .insert_user(NewUser {
+                email: a.email,
+                name: a.name,
+                password_hash: Some(&hash),
+                lang: "it",
+                confirmed_at: Some(t),
+                instance_admin: a.instance_admin,
+                now: t,
+            })
             .await?;
-        tx.audit(Event { at: t, actor: None, action: "user.register", subject: format!("user:{id}"), details: json!({"demo": true}) }).await?;
+        tx.audit(Event {
+            at: t,
+            actor: None,
+            action: "user.register",
+            subject: format!("user:{id}"),
+            details: json!({"demo": true}),
+        })
+        .await?;
         if let Some((slug, role)) = a.membership {
             // Read inside the transaction: the organisations are not committed yet.
             let org_id = org_id_in_tx(&mut tx, slug).await?;
             tx.set_membership(id, org_id, role, t).await?;
-            tx.audit(Event { at: t, actor: None, action: "organisation.grant", subject: format!("organisation:{org_id}"), details: json!({"user": id, "role": role}) })
-                .await?;
+            tx.audit(Event {
+                at: t,
+                actor: None,
+                action: "organisation.grant",
+                subject: format!("organisation:{org_id}"),
+                details: json!({"user": id, "role": role}),
+            })
+            .await?;
         }
     }
     tx.commit().await?;
@@ -316,8 +719,14 @@ pub async fn seed(app: &App) -> Result<()> {
 /// Adds `org` to the network or consortium `net`, with its audit entry.
 async fn member(tx: &mut WriteTx, t: i64, net: i64, org: i64, since: &str) -> Result<()> {
     tx.add_network_member(net, org, since).await?;
-    tx.audit(Event { at: t, actor: None, action: "network.add_member", subject: format!("organisation:{net}"), details: json!({"member": org, "since": since}) })
-        .await?;
+    tx.audit(Event {
+        at: t,
+        actor: None,
+        action: "network.add_member",
+        subject: format!("organisation:{net}"),
+        details: json!({"member": org, "since": since}),
+    })
+    .await?;
     Ok(())
 }
 

@@ -28,24 +28,33 @@ fn id(lang: Lang) -> &'static LanguageIdentifier {
 
 /// The message `key` in `lang`; the key itself when it is missing (a test forbids that).
 pub fn t(lang: Lang, key: &str) -> String {
-    LOCALES.try_lookup(id(lang), key).unwrap_or_else(|| key.to_owned())
+    LOCALES
+        .try_lookup(id(lang), key)
+        .unwrap_or_else(|| key.to_owned())
 }
 
 /// The message `key` with named arguments.
 pub fn t_args(lang: Lang, key: &str, args: &[(&'static str, String)]) -> String {
-    let map: HashMap<Cow<'static, str>, FluentValue> =
-        args.iter().map(|(k, v)| (Cow::Borrowed(*k), FluentValue::from(v.clone()))).collect();
-    LOCALES.try_lookup_with_args(id(lang), key, &map).unwrap_or_else(|| key.to_owned())
+    let map: HashMap<Cow<'static, str>, FluentValue> = args
+        .iter()
+        .map(|(k, v)| (Cow::Borrowed(*k), FluentValue::from(v.clone())))
+        .collect();
+    LOCALES
+        .try_lookup_with_args(id(lang), key, &map)
+        .unwrap_or_else(|| key.to_owned())
 }
 
 /// True when `key` exists in both languages (looked up with a value for every argument name
 /// the messages use, since a message missing an argument does not format).
 pub fn has(key: &str) -> bool {
-    let args: HashMap<Cow<'static, str>, FluentValue> = ["count", "date", "name", "page", "password", "link", "org"]
-        .into_iter()
-        .map(|k| (Cow::Borrowed(k), FluentValue::from("1")))
-        .collect();
-    Lang::ALL.iter().all(|l| LOCALES.try_lookup_with_args(id(*l), key, &args).is_some())
+    let args: HashMap<Cow<'static, str>, FluentValue> =
+        ["count", "date", "name", "page", "password", "link", "org"]
+            .into_iter()
+            .map(|k| (Cow::Borrowed(k), FluentValue::from("1")))
+            .collect();
+    Lang::ALL
+        .iter()
+        .all(|l| LOCALES.try_lookup_with_args(id(*l), key, &args).is_some())
 }
 
 /// A `YYYY-MM-DD` date in the reader's words: `25 novembre 2026`, `25 November 2026`.
@@ -67,7 +76,15 @@ pub fn format_date(lang: Lang, ymd: &str) -> String {
 /// A Unix time as a date in the reader's words (UTC).
 pub fn format_timestamp(lang: Lang, unix: i64) -> String {
     match time::OffsetDateTime::from_unix_timestamp(unix) {
-        Ok(dt) => format_date(lang, &format!("{:04}-{:02}-{:02}", dt.year(), u8::from(dt.month()), dt.day())),
+        Ok(dt) => format_date(
+            lang,
+            &format!(
+                "{:04}-{:02}-{:02}",
+                dt.year(),
+                u8::from(dt.month()),
+                dt.day()
+            ),
+        ),
         Err(_) => String::new(),
     }
 }
@@ -81,7 +98,7 @@ pub fn format_int(lang: Lang, n: i64) -> String {
     let digits = n.unsigned_abs().to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(sep);
         }
         out.push(c);
@@ -107,8 +124,16 @@ mod tests {
     fn italian_and_english_have_the_same_keys() {
         let (it, en) = (keys("it"), keys("en"));
         assert!(it.len() > 100, "only {} keys", it.len());
-        assert_eq!(it.difference(&en).collect::<Vec<_>>(), Vec::<&String>::new(), "missing in English");
-        assert_eq!(en.difference(&it).collect::<Vec<_>>(), Vec::<&String>::new(), "missing in Italian");
+        assert_eq!(
+            it.difference(&en).collect::<Vec<_>>(),
+            Vec::<&String>::new(),
+            "missing in English"
+        );
+        assert_eq!(
+            en.difference(&it).collect::<Vec<_>>(),
+            Vec::<&String>::new(),
+            "missing in Italian"
+        );
     }
 
     #[test]
@@ -124,6 +149,9 @@ mod tests {
 
     #[test]
     fn arguments_are_interpolated_without_isolation_marks() {
-        assert_eq!(t_args(Lang::En, "mail-greeting", &[("name", "Anna".into())]), "Hello Anna,");
+        assert_eq!(
+            t_args(Lang::En, "mail-greeting", &[("name", "Anna".into())]),
+            "Hello Anna,"
+        );
     }
 }

@@ -21,7 +21,9 @@ pub async fn run_one(app: &App) -> Result<bool> {
         Ok(()) => app.store.complete_job(job.id, now()).await?,
         Err(e) => {
             tracing::warn!(error = %e, job = job.id, "job failed");
-            let backoff = 10i64.saturating_mul(1 << job.attempts.clamp(0, 9)).min(3600);
+            let backoff = 10i64
+                .saturating_mul(1 << job.attempts.clamp(0, 9))
+                .min(3600);
             app.store.fail_job(&job, &e, now() + backoff).await?;
         }
     }

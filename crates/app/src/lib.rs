@@ -67,7 +67,11 @@ impl App {
 
     pub fn with_store(store: Store, config: Config) -> Result<Self> {
         let mailer = mail::Mailer::new(&config.mail)?;
-        Ok(Self { store, config: Arc::new(config), mailer: Arc::new(mailer) })
+        Ok(Self {
+            store,
+            config: Arc::new(config),
+            mailer: Arc::new(mailer),
+        })
     }
 }
 

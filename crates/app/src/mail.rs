@@ -24,8 +24,15 @@ pub struct OutgoingMail {
 }
 
 pub enum Mailer {
-    Smtp { from: String, transport: AsyncSmtpTransport<Tokio1Executor> },
-    Files { from: String, dir: String, transport: AsyncFileTransport<Tokio1Executor> },
+    Smtp {
+        from: String,
+        transport: AsyncSmtpTransport<Tokio1Executor>,
+    },
+    Files {
+        from: String,
+        dir: String,
+        transport: AsyncFileTransport<Tokio1Executor>,
+    },
 }
 
 impl std::fmt::Debug for Mailer {
@@ -49,7 +56,10 @@ impl Mailer {
             let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(&config.smtp_url)
                 .map_err(|e| AppError::Internal(format!("mail.smtp_url: {e}")))?
                 .build();
-            Ok(Mailer::Smtp { from: config.from.clone(), transport })
+            Ok(Mailer::Smtp {
+                from: config.from.clone(),
+                transport,
+            })
         }
     }
 
@@ -66,10 +76,20 @@ impl Mailer {
             .body(mail.body.clone())
             .map_err(|e| format!("message: {e}"))?;
         match self {
-            Mailer::Smtp { transport, .. } => transport.send(message).await.map(|_| ()).map_err(|e| e.to_string()),
+            Mailer::Smtp { transport, .. } => transport
+                .send(message)
+                .await
+                .map(|_| ())
+                .map_err(|e| e.to_string()),
             Mailer::Files { dir, transport, .. } => {
-                tokio::fs::create_dir_all(dir).await.map_err(|e| format!("{dir}: {e}"))?;
-                transport.send(message).await.map(|_| ()).map_err(|e| e.to_string())
+                tokio::fs::create_dir_all(dir)
+                    .await
+                    .map_err(|e| format!("{dir}: {e}"))?;
+                transport
+                    .send(message)
+                    .await
+                    .map(|_| ())
+                    .map_err(|e| e.to_string())
             }
         }
     }
@@ -85,14 +105,22 @@ pub async fn queue(
     key: &str,
     args: &[(&'static str, String)],
 ) -> Result<()> {
-    let name = args.iter().find(|(k, _)| *k == "name").map(|(_, v)| v.clone()).unwrap_or_default();
+    let name = args
+        .iter()
+        .find(|(k, _)| *k == "name")
+        .map(|(_, v)| v.clone())
+        .unwrap_or_default();
     let body = format!(
         "{}\n\n{}\n\n{}\n",
         crate::i18n::t_args(lang, "mail-greeting", &[("name", name)]),
         crate::i18n::t_args(lang, &format!("{key}-body"), args),
         crate::i18n::t(lang, "mail-signature"),
     );
-    let mail = OutgoingMail { to: to.to_owned(), subject: crate::i18n::t_args(lang, &format!("{key}-subject"), args), body };
+    let mail = OutgoingMail {
+        to: to.to_owned(),
+        subject: crate::i18n::t_args(lang, &format!("{key}-subject"), args),
+        body,
+    };
     let payload = serde_json::to_value(&mail).map_err(|e| AppError::Internal(e.to_string()))?;
     tx.enqueue(SEND_JOB, &payload, now, MAX_ATTEMPTS).await?;
     Ok(())

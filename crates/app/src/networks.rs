@@ -1,7 +1,7 @@
 //! Network bodies' member organisations and commitments signed by organisations.
 
 use crate::organisations::by_slug;
-use crate::{AppError, App, Result, now};
+use crate::{App, AppError, Result, now};
 use domain::DomainError;
 use domain::error::Errors;
 use domain::organisations::{Date, OrgId, OrgKind};
@@ -11,7 +11,13 @@ use store::StoreError;
 use store::audit::Event;
 
 /// Adds an organisation to a network body or a consortium since a date (its administrators).
-pub async fn add_member(app: &App, actor: &Actor, network_slug: &str, member_slug: &str, since: &str) -> Result<()> {
+pub async fn add_member(
+    app: &App,
+    actor: &Actor,
+    network_slug: &str,
+    member_slug: &str,
+    since: &str,
+) -> Result<()> {
     let network = by_slug(app, network_slug).await?;
     policy::can(actor, Action::ManageNetwork(OrgId(network.id)))?;
     if network.kind != OrgKind::Network.code() && network.kind != OrgKind::Consortium.code() {
@@ -32,7 +38,8 @@ pub async fn add_member(app: &App, actor: &Actor, network_slug: &str, member_slu
     }
     let t = now();
     let mut tx = app.store.write().await?;
-    tx.add_network_member(network.id, member.id, &since.to_string()).await?;
+    tx.add_network_member(network.id, member.id, &since.to_string())
+        .await?;
     tx.audit(Event {
         at: t,
         actor: actor.user.map(|u| u.0),
@@ -46,17 +53,31 @@ pub async fn add_member(app: &App, actor: &Actor, network_slug: &str, member_slu
 }
 
 /// Signs a commitment on behalf of an organisation on a date (its administrators).
-pub async fn sign(app: &App, actor: &Actor, commitment_slug: &str, org_slug: &str, date: &str) -> Result<()> {
+pub async fn sign(
+    app: &App,
+    actor: &Actor,
+    commitment_slug: &str,
+    org_slug: &str,
+    date: &str,
+) -> Result<()> {
     let org = by_slug(app, org_slug).await?;
     policy::can(actor, Action::SignCommitment(OrgId(org.id)))?;
-    let commitment = app.store.commitment_by_slug(commitment_slug).await?.ok_or(DomainError::NotFound)?;
+    let commitment = app
+        .store
+        .commitment_by_slug(commitment_slug)
+        .await?
+        .ok_or(DomainError::NotFound)?;
     let date = Date::parse("date", date).map_err(|e| DomainError::Invalid(vec![e]))?;
     let t = now();
     let mut tx = app.store.write().await?;
-    tx.sign_commitment(commitment.id, org.id, &date.to_string()).await.map_err(|e| match e {
-        StoreError::Duplicate => AppError::Domain(DomainError::invalid("org", "already-signed")),
-        e => e.into(),
-    })?;
+    tx.sign_commitment(commitment.id, org.id, &date.to_string())
+        .await
+        .map_err(|e| match e {
+            StoreError::Duplicate => {
+                AppError::Domain(DomainError::invalid("org", "already-signed"))
+            }
+            e => e.into(),
+        })?;
     tx.audit(Event {
         at: t,
         actor: actor.user.map(|u| u.0),

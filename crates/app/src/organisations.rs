@@ -5,7 +5,9 @@ use crate::{App, AppError, Result, mail, now};
 use domain::DomainError;
 use domain::accounts::{DisplayName, Email, Lang};
 use domain::error::{Errors, FieldError};
-use domain::organisations::{IstatCode, Nuts3, OrgId, OrgKind, OrgRole, Slug, parse_text, parse_url};
+use domain::organisations::{
+    IstatCode, Nuts3, OrgId, OrgKind, OrgRole, Slug, parse_text, parse_url,
+};
 use domain::policy::{self, Action, Actor};
 use serde_json::json;
 use store::StoreError;
@@ -50,7 +52,8 @@ fn parse_org(input: &OrgInput, kind_fixed: Option<OrgKind>) -> Result<ParsedOrg,
         None => errors.take(OrgKind::parse(&input.kind)),
     };
     let slug = if input.slug.trim().is_empty() {
-        name.as_ref().and_then(|n| errors.take(Slug::from_name(n.as_str())))
+        name.as_ref()
+            .and_then(|n| errors.take(Slug::from_name(n.as_str())))
     } else {
         errors.take(Slug::parse(&input.slug))
     };
@@ -59,7 +62,11 @@ fn parse_org(input: &OrgInput, kind_fixed: Option<OrgKind>) -> Result<ParsedOrg,
     let email = if input.email.trim().is_empty() {
         Some(None)
     } else {
-        errors.take(Email::parse(&input.email).map(Some).map_err(|e| FieldError::new("email", e.code)))
+        errors.take(
+            Email::parse(&input.email)
+                .map(Some)
+                .map_err(|e| FieldError::new("email", e.code)),
+        )
     };
     let lang = errors.take(if input.default_lang.trim().is_empty() {
         Ok(Lang::It)
@@ -69,7 +76,12 @@ fn parse_org(input: &OrgInput, kind_fixed: Option<OrgKind>) -> Result<ParsedOrg,
     let territory_id = errors.take(if input.territory_id.trim().is_empty() {
         Ok(None)
     } else {
-        input.territory_id.trim().parse::<i64>().map(Some).map_err(|_| FieldError::new("territory_id", "territory-invalid"))
+        input
+            .territory_id
+            .trim()
+            .parse::<i64>()
+            .map(Some)
+            .map_err(|_| FieldError::new("territory_id", "territory-invalid"))
     });
     let territory = if kind == Some(OrgKind::Municipality) {
         let tname = errors.take(DisplayName::parse("territory_name", &input.territory_name));
@@ -99,10 +111,36 @@ fn parse_org(input: &OrgInput, kind_fixed: Option<OrgKind>) -> Result<ParsedOrg,
         None
     };
     errors.finish()?;
-    match (name, kind, slug, description, website, email, lang, territory_id) {
-        (Some(name), Some(kind), Some(slug), Some(description), Some(website), Some(email), Some(lang), Some(territory_id)) => {
-            Ok(ParsedOrg { name, kind, slug, description, website, email, lang, territory_id, territory })
-        }
+    match (
+        name,
+        kind,
+        slug,
+        description,
+        website,
+        email,
+        lang,
+        territory_id,
+    ) {
+        (
+            Some(name),
+            Some(kind),
+            Some(slug),
+            Some(description),
+            Some(website),
+            Some(email),
+            Some(lang),
+            Some(territory_id),
+        ) => Ok(ParsedOrg {
+            name,
+            kind,
+            slug,
+            description,
+            website,
+            email,
+            lang,
+            territory_id,
+            territory,
+        }),
         _ => Err(DomainError::Invalid(vec![])),
     }
 }
@@ -131,7 +169,11 @@ pub async fn create(app: &App, actor: &Actor, input: &OrgInput) -> Result<String
     let t = now();
     let mut tx = app.store.write().await?;
     let territory_id = match &p.territory {
-        Some(terr) => Some(tx.insert_territory(terr).await.map_err(|e| taken(e, "istat_code", "istat-taken"))?),
+        Some(terr) => Some(
+            tx.insert_territory(terr)
+                .await
+                .map_err(|e| taken(e, "istat_code", "istat-taken"))?,
+        ),
         None => p.territory_id,
     };
     let fields = OrgFields {
@@ -144,7 +186,10 @@ pub async fn create(app: &App, actor: &Actor, input: &OrgInput) -> Result<String
         territory_id,
         default_lang: p.lang.code(),
     };
-    let id = tx.insert_org(&fields, t).await.map_err(|e| taken(e, "slug", "slug-taken"))?;
+    let id = tx
+        .insert_org(&fields, t)
+        .await
+        .map_err(|e| taken(e, "slug", "slug-taken"))?;
     tx.audit(Event {
         at: t,
         actor: actor.user.map(|u| u.0),
@@ -159,7 +204,10 @@ pub async fn create(app: &App, actor: &Actor, input: &OrgInput) -> Result<String
 
 /// Loads an organisation by slug, or [`DomainError::NotFound`].
 pub async fn by_slug(app: &App, slug: &str) -> Result<OrgRow> {
-    app.store.org_by_slug(slug).await?.ok_or_else(|| DomainError::NotFound.into())
+    app.store
+        .org_by_slug(slug)
+        .await?
+        .ok_or_else(|| DomainError::NotFound.into())
 }
 
 /// Updates an organisation's profile (its administrators, or instance administrators). The slug
@@ -176,11 +224,20 @@ pub async fn update(app: &App, actor: &Actor, slug: &str, input: &OrgInput) -> R
     let mut tx = app.store.write().await?;
     let territory_id = match (&p.territory, org.territory_id) {
         (Some(terr), Some(existing)) => {
-            let row = TerritoryRow { id: existing, ..terr.clone() };
-            tx.update_territory(&row).await.map_err(|e| taken(e, "istat_code", "istat-taken"))?;
+            let row = TerritoryRow {
+                id: existing,
+                ..terr.clone()
+            };
+            tx.update_territory(&row)
+                .await
+                .map_err(|e| taken(e, "istat_code", "istat-taken"))?;
             Some(existing)
         }
-        (Some(terr), None) => Some(tx.insert_territory(terr).await.map_err(|e| taken(e, "istat_code", "istat-taken"))?),
+        (Some(terr), None) => Some(
+            tx.insert_territory(terr)
+                .await
+                .map_err(|e| taken(e, "istat_code", "istat-taken"))?,
+        ),
         (None, _) => p.territory_id,
     };
     let fields = OrgFields {
@@ -207,7 +264,14 @@ pub async fn update(app: &App, actor: &Actor, slug: &str, input: &OrgInput) -> R
 }
 
 /// Invites a person by e-mail to join an organisation with a role; the link is valid 14 days.
-pub async fn invite(app: &App, actor: &Actor, slug: &str, email: &str, role: &str, lang: Lang) -> Result<()> {
+pub async fn invite(
+    app: &App,
+    actor: &Actor,
+    slug: &str,
+    email: &str,
+    role: &str,
+    lang: Lang,
+) -> Result<()> {
     let org = by_slug(app, slug).await?;
     policy::can(actor, Action::ManageMembers(OrgId(org.id)))?;
     let mut errors = Errors::new();
@@ -220,11 +284,26 @@ pub async fn invite(app: &App, actor: &Actor, slug: &str, email: &str, role: &st
     let t = now();
     let token = random_token();
     let mut tx = app.store.write().await?;
-    tx.insert_invitation(&hash_token(&token), org.id, email.as_str(), role.code(), inviter.0, t, t + 14 * 86_400).await?;
+    tx.insert_invitation(
+        &hash_token(&token),
+        org.id,
+        email.as_str(),
+        role.code(),
+        inviter.0,
+        t,
+        t + 14 * 86_400,
+    )
+    .await?;
     let args = [
         ("name", email.as_str().to_owned()),
         ("org", org.name.clone()),
-        ("link", format!("{}/invitations/{token}", app.config.base_url.trim_end_matches('/'))),
+        (
+            "link",
+            format!(
+                "{}/invitations/{token}",
+                app.config.base_url.trim_end_matches('/')
+            ),
+        ),
     ];
     mail::queue(&mut tx, t, email.as_str(), lang, "mail-invite", &args).await?;
     tx.audit(Event {
@@ -245,7 +324,10 @@ pub async fn accept_invitation(app: &App, actor: &Actor, token: &str) -> Result<
     let user = actor.user.ok_or(DomainError::Forbidden)?.0;
     let t = now();
     let mut tx = app.store.write().await?;
-    let inv = tx.accept_invitation(&hash_token(token), user, t).await?.ok_or(DomainError::Conflict("token-invalid"))?;
+    let inv = tx
+        .accept_invitation(&hash_token(token), user, t)
+        .await?
+        .ok_or(DomainError::Conflict("token-invalid"))?;
     let role = OrgRole::parse(&inv.role).map_err(|e| AppError::Internal(e.to_string()))?;
     tx.set_membership(user, inv.org_id, role.code(), t).await?;
     tx.audit(Event {
@@ -257,21 +339,41 @@ pub async fn accept_invitation(app: &App, actor: &Actor, token: &str) -> Result<
     })
     .await?;
     tx.commit().await?;
-    let org = app.store.org_by_id(inv.org_id).await?.ok_or(DomainError::NotFound)?;
+    let org = app
+        .store
+        .org_by_id(inv.org_id)
+        .await?
+        .ok_or(DomainError::NotFound)?;
     Ok(org.slug)
 }
 
 /// Sets a member's role, or removes them (`role` = `remove`). An organisation keeps at least one
 /// administrator.
-pub async fn change_member(app: &App, actor: &Actor, slug: &str, user: i64, role: &str) -> Result<()> {
+pub async fn change_member(
+    app: &App,
+    actor: &Actor,
+    slug: &str,
+    user: i64,
+    role: &str,
+) -> Result<()> {
     let org = by_slug(app, slug).await?;
     policy::can(actor, Action::ManageMembers(OrgId(org.id)))?;
-    let new_role = if role == "remove" { None } else { Some(OrgRole::parse(role).map_err(|e| DomainError::Invalid(vec![e]))?) };
+    let new_role = if role == "remove" {
+        None
+    } else {
+        Some(OrgRole::parse(role).map_err(|e| DomainError::Invalid(vec![e]))?)
+    };
     let members = app.store.members(org.id).await?;
-    let current = members.iter().find(|m| m.user_id == user).ok_or(DomainError::NotFound)?;
+    let current = members
+        .iter()
+        .find(|m| m.user_id == user)
+        .ok_or(DomainError::NotFound)?;
     let t = now();
     let mut tx = app.store.write().await?;
-    if current.role == OrgRole::Admin.code() && new_role != Some(OrgRole::Admin) && tx.count_admins(org.id).await? <= 1 {
+    if current.role == OrgRole::Admin.code()
+        && new_role != Some(OrgRole::Admin)
+        && tx.count_admins(org.id).await? <= 1
+    {
         return Err(DomainError::Conflict("last-admin").into());
     }
     match new_role {
@@ -293,9 +395,17 @@ pub async fn change_member(app: &App, actor: &Actor, slug: &str, user: i64, role
 }
 
 /// Grants a role in any organisation to an existing account (instance administrators).
-pub async fn grant_role(app: &App, actor: &Actor, slug: &str, email: &str, role: &str) -> Result<()> {
+pub async fn grant_role(
+    app: &App,
+    actor: &Actor,
+    slug: &str,
+    email: &str,
+    role: &str,
+) -> Result<()> {
     policy::can(actor, Action::Administer)?;
-    let org = by_slug(app, slug).await.map_err(|_| DomainError::invalid("org", "org-unknown"))?;
+    let org = by_slug(app, slug)
+        .await
+        .map_err(|_| DomainError::invalid("org", "org-unknown"))?;
     let mut errors = Errors::new();
     let email = errors.take(Email::parse(email));
     let role = errors.take(OrgRole::parse(role));
@@ -303,7 +413,11 @@ pub async fn grant_role(app: &App, actor: &Actor, slug: &str, email: &str, role:
     let (Some(email), Some(role)) = (email, role) else {
         return Err(DomainError::Invalid(vec![]).into());
     };
-    let user = app.store.user_by_email(email.as_str()).await?.ok_or(DomainError::invalid("email", "account-unknown"))?;
+    let user = app
+        .store
+        .user_by_email(email.as_str())
+        .await?
+        .ok_or(DomainError::invalid("email", "account-unknown"))?;
     let t = now();
     let mut tx = app.store.write().await?;
     tx.set_membership(user.id, org.id, role.code(), t).await?;

@@ -21,8 +21,15 @@ pub const REGISTRATIONS_PER_ADDRESS: i64 = 10;
 
 /// Refuses when `key` already had `limit` events in the window.
 pub async fn check(store: &Store, key: &str, limit: i64) -> Result<()> {
-    let n = store.rate_count(key, now() - WINDOW_SECS).await.map_err(AppError::from)?;
-    if n >= limit { Err(DomainError::RateLimited.into()) } else { Ok(()) }
+    let n = store
+        .rate_count(key, now() - WINDOW_SECS)
+        .await
+        .map_err(AppError::from)?;
+    if n >= limit {
+        Err(DomainError::RateLimited.into())
+    } else {
+        Ok(())
+    }
 }
 
 /// Counts one event of `key`.

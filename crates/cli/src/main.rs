@@ -14,7 +14,11 @@ use std::process::ExitCode;
 use store::audit::Verdict;
 
 #[derive(Parser)]
-#[command(name = "learning-city", version, about = "Learning City: participation, partnerships and learning for a network of cities.")]
+#[command(
+    name = "learning-city",
+    version,
+    about = "Learning City: participation, partnerships and learning for a network of cities."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -122,13 +126,20 @@ async fn run_server(app: App) -> Result<()> {
     let (tx, rx) = tokio::sync::watch::channel(false);
     let worker = if app.config.worker {
         let mut rx = rx.clone();
-        Some(tokio::spawn(app::jobs::run_worker(app.clone(), async move {
-            let _ = rx.changed().await;
-        })))
+        Some(tokio::spawn(app::jobs::run_worker(
+            app.clone(),
+            async move {
+                let _ = rx.changed().await;
+            },
+        )))
     } else {
         None
     };
-    println!("Learning City is serving {} (database: {})", app.config.base_url, redact(&app.config.database_url));
+    println!(
+        "Learning City is serving {} (database: {})",
+        app.config.base_url,
+        redact(&app.config.database_url)
+    );
     web::serve(app, listener, async move {
         shutdown_signal().await;
         let _ = tx.send(true);
@@ -162,7 +173,9 @@ async fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Demo(args) => {
             let mut c = config(&args.db, args.bind.as_ref())?;
-            if args.db.database_url.is_none() && std::env::var("LEARNING_CITY__DATABASE_URL").is_err() {
+            if args.db.database_url.is_none()
+                && std::env::var("LEARNING_CITY__DATABASE_URL").is_err()
+            {
                 c.database_url = "sqlite:learning-city-demo.sqlite3?mode=rwc".into();
             }
             c.demo = true;
@@ -191,10 +204,15 @@ async fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Worker(db) => {
             let app = App::open(config(&db, None)?).await?;
-            println!("jobs worker running on {}", redact(&app.config.database_url));
+            println!(
+                "jobs worker running on {}",
+                redact(&app.config.database_url)
+            );
             app::jobs::run_worker(app, shutdown_signal()).await;
         }
-        Command::Audit { command: AuditCommand::Verify(db) } => {
+        Command::Audit {
+            command: AuditCommand::Verify(db),
+        } => {
             let c = config(&db, None)?;
             let store = store::Store::open(&c.database_url).await?;
             match store::audit::verify(&store).await? {
@@ -205,7 +223,9 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                 }
             }
         }
-        Command::User { command: UserCommand::CreateAdmin { db, email, name } } => {
+        Command::User {
+            command: UserCommand::CreateAdmin { db, email, name },
+        } => {
             let app = App::open(config(&db, None)?).await?;
             let password = match std::env::var("LEARNING_CITY_ADMIN_PASSWORD") {
                 Ok(p) => p,
@@ -219,7 +239,11 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                 Ok(id) => println!("administrator {email} created (account {id})"),
                 Err(AppError::Domain(e)) => {
                     let detail = match &e {
-                        domain::DomainError::Invalid(fields) => fields.iter().map(|f| f.to_string()).collect::<Vec<_>>().join(", "),
+                        domain::DomainError::Invalid(fields) => fields
+                            .iter()
+                            .map(|f| f.to_string())
+                            .collect::<Vec<_>>()
+                            .join(", "),
                         other => other.code().to_owned(),
                     };
                     eprintln!("cannot create the administrator: {detail}");
@@ -241,12 +265,16 @@ async fn run(cli: Cli) -> Result<ExitCode> {
 fn main() -> ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info,sqlx=warn".into()),
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,sqlx=warn".into()),
         )
         .with_writer(std::io::stderr)
         .init();
     let cli = Cli::parse();
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(r) => r,
         Err(e) => {
             eprintln!("cannot start: {e}");
@@ -268,8 +296,14 @@ mod tests {
 
     #[test]
     fn redacts_passwords_in_urls() {
-        assert_eq!(redact("postgres://lc:secret@db:5432/lc"), "postgres://lc:***@db:5432/lc");
-        assert_eq!(redact("sqlite:x.sqlite3?mode=rwc"), "sqlite:x.sqlite3?mode=rwc");
+        assert_eq!(
+            redact("postgres://lc:secret@db:5432/lc"),
+            "postgres://lc:***@db:5432/lc"
+        );
+        assert_eq!(
+            redact("sqlite:x.sqlite3?mode=rwc"),
+            "sqlite:x.sqlite3?mode=rwc"
+        );
         assert_eq!(redact("postgres://db/lc"), "postgres://db/lc");
     }
 }

@@ -11,22 +11,37 @@ fn bin(args: &[&str], env: &[(&str, &str)], stdin: Option<&str>) -> Output {
     }
     if let Some(input) = stdin {
         use std::io::Write;
-        cmd.stdin(std::process::Stdio::piped()).stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::piped());
+        cmd.stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped());
         let mut child = cmd.spawn().expect("spawn");
-        child.stdin.take().expect("stdin").write_all(input.as_bytes()).expect("write");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(input.as_bytes())
+            .expect("write");
         return child.wait_with_output().expect("wait");
     }
     cmd.output().expect("run")
 }
 
 fn text(o: &Output) -> String {
-    format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr))
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
 }
 
 #[tokio::test]
 async fn audit_verify_passes_on_the_demo_and_fails_after_any_edit() {
     let url = store::testing::sqlite_url();
-    let app = app::App::with_store(store::Store::open(&url).await.expect("store"), app::Config::default()).expect("app");
+    let app = app::App::with_store(
+        store::Store::open(&url).await.expect("store"),
+        app::Config::default(),
+    )
+    .expect("app");
     app::demo::seed(&app).await.expect("seed");
     let entries = match store::audit::verify(&app.store).await.expect("verify") {
         store::audit::Verdict::Intact { entries } => entries,
@@ -34,28 +49,74 @@ async fn audit_verify_passes_on_the_demo_and_fails_after_any_edit() {
     };
     let ok = bin(&["audit", "verify", "--database-url", &url], &[], None);
     assert_eq!(ok.status.code(), Some(0), "{}", text(&ok));
-    assert_eq!(String::from_utf8_lossy(&ok.stdout).trim(), format!("audit log intact: {entries} entries"));
+    assert_eq!(
+        String::from_utf8_lossy(&ok.stdout).trim(),
+        format!("audit log intact: {entries} entries")
+    );
 
-    sqlx::query("UPDATE audit_log SET at = at + 1 WHERE seq = 42").execute(app.store.pool()).await.expect("edit");
+    sqlx::query("UPDATE audit_log SET at = at + 1 WHERE seq = 42")
+        .execute(app.store.pool())
+        .await
+        .expect("edit");
     let bad = bin(&["audit", "verify", "--database-url", &url], &[], None);
     assert_eq!(bad.status.code(), Some(1));
-    assert_eq!(String::from_utf8_lossy(&bad.stdout).trim(), "audit log broken at entry 42: entry changed");
+    assert_eq!(
+        String::from_utf8_lossy(&bad.stdout).trim(),
+        "audit log broken at entry 42: entry changed"
+    );
 }
 
 #[tokio::test]
 async fn demo_refuses_a_database_that_is_not_a_demo() {
     let url = store::testing::sqlite_url();
-    let created = bin(&["user", "create-admin", "--database-url", &url, "--email", "ops@example.org", "--name", "Ops Team"], &[], Some("a long operator passphrase\n"));
+    let created = bin(
+        &[
+            "user",
+            "create-admin",
+            "--database-url",
+            &url,
+            "--email",
+            "ops@example.org",
+            "--name",
+            "Ops Team",
+        ],
+        &[],
+        Some("a long operator passphrase\n"),
+    );
     assert_eq!(created.status.code(), Some(0), "{}", text(&created));
-    let short = bin(&["user", "create-admin", "--database-url", &url, "--email", "x@example.org", "--name", "X Y"], &[("LEARNING_CITY_ADMIN_PASSWORD", "short")], None);
+    let short = bin(
+        &[
+            "user",
+            "create-admin",
+            "--database-url",
+            &url,
+            "--email",
+            "x@example.org",
+            "--name",
+            "X Y",
+        ],
+        &[("LEARNING_CITY_ADMIN_PASSWORD", "short")],
+        None,
+    );
     assert_eq!(short.status.code(), Some(2));
     assert!(text(&short).contains("password: password-too-short"));
 
-    let refused = bin(&["demo", "--database-url", &url, "--bind", "127.0.0.1:0"], &[], None);
+    let refused = bin(
+        &["demo", "--database-url", &url, "--bind", "127.0.0.1:0"],
+        &[],
+        None,
+    );
     assert_eq!(refused.status.code(), Some(2), "{}", text(&refused));
     assert!(text(&refused).contains("is not a demo network: refusing to overwrite it"));
     let store = store::Store::open(&url).await.expect("store");
-    assert!(store.user_by_email("ops@example.org").await.expect("load").is_some(), "the data are untouched");
+    assert!(
+        store
+            .user_by_email("ops@example.org")
+            .await
+            .expect("load")
+            .is_some(),
+        "the data are untouched"
+    );
 }
 
 #[test]
@@ -63,7 +124,14 @@ fn migrate_and_config_follow_options_and_environment() {
     let url = store::testing::sqlite_url();
     let m = bin(&["migrate", "--database-url", &url], &[], None);
     assert_eq!(m.status.code(), Some(0), "{}", text(&m));
-    let c = bin(&["config", "--bind", "0.0.0.0:9000"], &[("LEARNING_CITY__DATABASE_URL", "postgres://lc:secret@db/lc"), ("LEARNING_CITY__MAIL__FROM", "Rete <rete@example.org>")], None);
+    let c = bin(
+        &["config", "--bind", "0.0.0.0:9000"],
+        &[
+            ("LEARNING_CITY__DATABASE_URL", "postgres://lc:secret@db/lc"),
+            ("LEARNING_CITY__MAIL__FROM", "Rete <rete@example.org>"),
+        ],
+        None,
+    );
     assert_eq!(c.status.code(), Some(0), "{}", text(&c));
     let json: serde_json::Value = serde_json::from_slice(&c.stdout).expect("json");
     assert_eq!(json["database_url"], "postgres://lc:***@db/lc");

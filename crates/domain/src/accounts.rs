@@ -40,7 +40,11 @@ impl Email {
         }
         // Stored lowercased whole: people type their address in many ways, and no provider we
         // know of tells two mailboxes apart by case alone.
-        Ok(Self(format!("{}@{}", local.to_lowercase(), domain.to_lowercase())))
+        Ok(Self(format!(
+            "{}@{}",
+            local.to_lowercase(),
+            domain.to_lowercase()
+        )))
     }
 
     pub fn as_str(&self) -> &str {
@@ -175,31 +179,59 @@ mod tests {
 
     #[test]
     fn email_rules() {
-        assert_eq!(Email::parse(" Anna.Rossi@Comune.Example.IT ").map(|e| e.0), Ok("anna.rossi@comune.example.it".into()));
-        for bad in ["", "no-at", "a@b", "a b@c.it", "@c.it", "a@.it", "a@c.it.", "<x>@c.it", "a@c..it"] {
+        assert_eq!(
+            Email::parse(" Anna.Rossi@Comune.Example.IT ").map(|e| e.0),
+            Ok("anna.rossi@comune.example.it".into())
+        );
+        for bad in [
+            "", "no-at", "a@b", "a b@c.it", "@c.it", "a@.it", "a@c.it.", "<x>@c.it", "a@c..it",
+        ] {
             assert!(Email::parse(bad).is_err(), "{bad} should be refused");
         }
-        assert_eq!(Email::parse("").unwrap_err().code, "email-required");
+        assert_eq!(Email::parse("").expect_err("refused").code, "email-required");
     }
 
     #[test]
     fn password_length() {
-        assert_eq!(NewPassword::parse("short").unwrap_err().code, "password-too-short");
+        assert_eq!(
+            NewPassword::parse("short").expect_err("refused").code,
+            "password-too-short"
+        );
         assert!(NewPassword::parse("abbastanza-lunga").is_ok());
-        assert_eq!(NewPassword::parse(&"x".repeat(201)).unwrap_err().code, "password-too-long");
+        assert_eq!(
+            NewPassword::parse(&"x".repeat(201)).expect_err("refused").code,
+            "password-too-long"
+        );
     }
 
     #[test]
     fn names_refuse_markup_and_length() {
-        assert_eq!(DisplayName::parse("name", "<b>Anna</b>").unwrap_err().code, "name-markup");
-        assert_eq!(DisplayName::parse("name", &"a".repeat(10_000)).unwrap_err().code, "name-too-long");
-        assert_eq!(DisplayName::parse("name", "   ").unwrap_err().code, "name-required");
-        assert_eq!(DisplayName::parse("name", " Anna Rossi ").map(|n| n.0), Ok("Anna Rossi".into()));
+        assert_eq!(
+            DisplayName::parse("name", "<b>Anna</b>").expect_err("refused").code,
+            "name-markup"
+        );
+        assert_eq!(
+            DisplayName::parse("name", &"a".repeat(10_000))
+                .expect_err("refused")
+                .code,
+            "name-too-long"
+        );
+        assert_eq!(
+            DisplayName::parse("name", "   ").expect_err("refused").code,
+            "name-required"
+        );
+        assert_eq!(
+            DisplayName::parse("name", " Anna Rossi ").map(|n| n.0),
+            Ok("Anna Rossi".into())
+        );
     }
 
     #[test]
     fn accept_language_picks_best_supported() {
-        assert_eq!(Lang::from_accept_language("de-DE,en-GB;q=0.8,it;q=0.9"), Some(Lang::It));
+        assert_eq!(
+            Lang::from_accept_language("de-DE,en-GB;q=0.8,it;q=0.9"),
+            Some(Lang::It)
+        );
         assert_eq!(Lang::from_accept_language("fr, en;q=0.5"), Some(Lang::En));
         assert_eq!(Lang::from_accept_language("fr"), None);
     }

@@ -84,6 +84,10 @@ impl Errors {
 
     /// `Ok(())` when nothing failed.
     pub fn finish(self) -> Result<(), DomainError> {
-        if self.0.is_empty() { Ok(()) } else { Err(DomainError::Invalid(self.0)) }
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            Err(DomainError::Invalid(self.0))
+        }
     }
 }

@@ -97,11 +97,16 @@ impl Slug {
     pub fn parse(raw: &str) -> Result<Self, FieldError> {
         let s = raw.trim();
         let ok = (2..=60).contains(&s.len())
-            && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && s.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
             && !s.starts_with('-')
             && !s.ends_with('-')
             && !s.contains("--");
-        if ok { Ok(Self(s.to_owned())) } else { Err(FieldError::new("slug", "slug-invalid")) }
+        if ok {
+            Ok(Self(s.to_owned()))
+        } else {
+            Err(FieldError::new("slug", "slug-invalid"))
+        }
     }
 
     /// Makes a slug from a name: `Comune di Forlì` → `comune-di-forli`.
@@ -111,7 +116,11 @@ impl Slug {
             .chars()
             .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
             .collect();
-        let mut s = ascii.split('-').filter(|p| !p.is_empty()).collect::<Vec<_>>().join("-");
+        let mut s = ascii
+            .split('-')
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join("-");
         s.truncate(60);
         Self::parse(s.trim_end_matches('-'))
     }
@@ -154,7 +163,10 @@ impl Nuts3 {
     pub fn parse(raw: &str) -> Result<Self, FieldError> {
         let s = raw.trim().to_ascii_uppercase();
         let b = s.as_bytes();
-        if b.len() == 5 && b[..2].iter().all(u8::is_ascii_uppercase) && b[2..].iter().all(u8::is_ascii_alphanumeric) {
+        if b.len() == 5
+            && b[..2].iter().all(u8::is_ascii_uppercase)
+            && b[2..].iter().all(u8::is_ascii_alphanumeric)
+        {
             Ok(Self(s))
         } else {
             Err(FieldError::new("nuts3", "nuts3-invalid"))
@@ -179,7 +191,9 @@ impl Date {
         let bad = || FieldError::new(field, "date-invalid");
         let s = raw.trim();
         let mut parts = s.split('-');
-        let (Some(y), Some(m), Some(d), None) = (parts.next(), parts.next(), parts.next(), parts.next()) else {
+        let (Some(y), Some(m), Some(d), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
             return Err(bad());
         };
         if y.len() != 4 || m.len() != 2 || d.len() != 2 {
@@ -216,7 +230,9 @@ pub fn parse_text(field: &'static str, raw: &str, max: usize) -> Result<String, 
     if s.chars().count() > max {
         return Err(FieldError::new(field, "text-too-long"));
     }
-    if s.chars().any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t') {
+    if s.chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
+    {
         return Err(FieldError::new(field, "text-invalid"));
     }
     Ok(s.replace("\r\n", "\n"))
@@ -228,9 +244,16 @@ pub fn parse_url(field: &'static str, raw: &str) -> Result<Option<String>, Field
     if s.is_empty() {
         return Ok(None);
     }
-    let rest = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://"));
+    let rest = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"));
     match rest {
-        Some(r) if !r.is_empty() && s.len() <= 300 && !s.contains(char::is_whitespace) && !s.contains(['<', '>', '"']) => {
+        Some(r)
+            if !r.is_empty()
+                && s.len() <= 300
+                && !s.contains(char::is_whitespace)
+                && !s.contains(['<', '>', '"']) =>
+        {
             Ok(Some(s.to_owned()))
         }
         _ => Err(FieldError::new(field, "url-invalid")),
@@ -243,8 +266,14 @@ mod tests {
 
     #[test]
     fn slugs() {
-        assert_eq!(Slug::from_name("Comune di Forlì").map(|s| s.0), Ok("comune-di-forli".into()));
-        assert_eq!(Slug::from_name("Università — Politecnico!").map(|s| s.0), Ok("universita-politecnico".into()));
+        assert_eq!(
+            Slug::from_name("Comune di Forlì").map(|s| s.0),
+            Ok("comune-di-forli".into())
+        );
+        assert_eq!(
+            Slug::from_name("Università — Politecnico!").map(|s| s.0),
+            Ok("universita-politecnico".into())
+        );
         assert!(Slug::parse("Bad Slug").is_err());
         assert!(Slug::parse("a--b").is_err());
         assert!(Slug::parse("ok-slug-1").is_ok());
@@ -260,7 +289,10 @@ mod tests {
 
     #[test]
     fn dates() {
-        assert_eq!(Date::parse("d", "2024-02-29").map(|d| d.to_string()), Ok("2024-02-29".into()));
+        assert_eq!(
+            Date::parse("d", "2024-02-29").map(|d| d.to_string()),
+            Ok("2024-02-29".into())
+        );
         assert!(Date::parse("d", "2023-02-29").is_err());
         assert!(Date::parse("d", "2023-13-01").is_err());
         assert!(Date::parse("d", "1/1/2023").is_err());

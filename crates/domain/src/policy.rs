@@ -75,9 +75,15 @@ pub fn can(actor: &Actor, action: Action) -> Result<(), DomainError> {
         | Action::ManageMembers(org)
         | Action::ManageNetwork(org)
         | Action::SignCommitment(org) => actor.is_signed_in() && actor.admin_of(org),
-        Action::ViewMembers(org) => actor.is_signed_in() && (actor.instance_admin || actor.role_in(org).is_some()),
+        Action::ViewMembers(org) => {
+            actor.is_signed_in() && (actor.instance_admin || actor.role_in(org).is_some())
+        }
     };
-    if allowed { Ok(()) } else { Err(DomainError::Forbidden) }
+    if allowed {
+        Ok(())
+    } else {
+        Err(DomainError::Forbidden)
+    }
 }
 
 #[cfg(test)]
@@ -88,14 +94,25 @@ mod tests {
     const B: OrgId = OrgId(2);
 
     fn actors() -> Vec<(&'static str, Actor)> {
-        let user = |memberships| Actor { user: Some(UserId(7)), instance_admin: false, memberships };
+        let user = |memberships| Actor {
+            user: Some(UserId(7)),
+            instance_admin: false,
+            memberships,
+        };
         vec![
             ("anonymous", Actor::anonymous()),
             ("user", user(vec![])),
             ("member-of-a", user(vec![(A, OrgRole::Member)])),
             ("admin-of-a", user(vec![(A, OrgRole::Admin)])),
             ("admin-of-b", user(vec![(B, OrgRole::Admin)])),
-            ("instance-admin", Actor { user: Some(UserId(1)), instance_admin: true, memberships: vec![] }),
+            (
+                "instance-admin",
+                Actor {
+                    user: Some(UserId(1)),
+                    instance_admin: true,
+                    memberships: vec![],
+                },
+            ),
         ]
     }
 
@@ -105,14 +122,38 @@ mod tests {
     fn permission_matrix() {
         let rows: Vec<(Action, [bool; 6])> = vec![
             (Action::ViewPublic, [true, true, true, true, true, true]),
-            (Action::ManageOwnAccount, [false, true, true, true, true, true]),
-            (Action::CreateOrganisation, [false, false, false, false, false, true]),
-            (Action::Administer, [false, false, false, false, false, true]),
-            (Action::EditOrganisation(A), [false, false, false, true, false, true]),
-            (Action::ManageMembers(A), [false, false, false, true, false, true]),
-            (Action::ManageNetwork(A), [false, false, false, true, false, true]),
-            (Action::SignCommitment(A), [false, false, false, true, false, true]),
-            (Action::ViewMembers(A), [false, false, true, true, false, true]),
+            (
+                Action::ManageOwnAccount,
+                [false, true, true, true, true, true],
+            ),
+            (
+                Action::CreateOrganisation,
+                [false, false, false, false, false, true],
+            ),
+            (
+                Action::Administer,
+                [false, false, false, false, false, true],
+            ),
+            (
+                Action::EditOrganisation(A),
+                [false, false, false, true, false, true],
+            ),
+            (
+                Action::ManageMembers(A),
+                [false, false, false, true, false, true],
+            ),
+            (
+                Action::ManageNetwork(A),
+                [false, false, false, true, false, true],
+            ),
+            (
+                Action::SignCommitment(A),
+                [false, false, false, true, false, true],
+            ),
+            (
+                Action::ViewMembers(A),
+                [false, false, true, true, false, true],
+            ),
         ];
         let actors = actors();
         for (action, expected) in rows {
@@ -124,7 +165,11 @@ mod tests {
 
     #[test]
     fn admin_outranks_member_whatever_the_order() {
-        let a = Actor { user: Some(UserId(3)), instance_admin: false, memberships: vec![(A, OrgRole::Admin), (A, OrgRole::Member)] };
+        let a = Actor {
+            user: Some(UserId(3)),
+            instance_admin: false,
+            memberships: vec![(A, OrgRole::Admin), (A, OrgRole::Member)],
+        };
         assert_eq!(a.role_in(A), Some(OrgRole::Admin));
         assert_eq!(a.role_in(B), None);
     }

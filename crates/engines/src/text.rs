@@ -31,7 +31,11 @@ pub fn fold(input: &str) -> String {
 
 /// The folded words of `input`, in order.
 pub fn tokens(input: &str) -> Vec<String> {
-    fold(input).split(' ').filter(|w| !w.is_empty()).map(str::to_owned).collect()
+    fold(input)
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 /// True when every folded word of `query` is a prefix of some folded word of `text`.
@@ -49,14 +53,20 @@ mod tests {
 
     #[test]
     fn folds_italian_diacritics_and_punctuation() {
-        assert_eq!(fold("Perché l'Università è QUI?"), "perche l universita e qui");
+        assert_eq!(
+            fold("Perché l'Università è QUI?"),
+            "perche l universita e qui"
+        );
         assert_eq!(fold(""), "");
         assert_eq!(fold("---"), "");
     }
 
     #[test]
     fn tokens_split_on_folded_spaces() {
-        assert_eq!(tokens("Comune di Sàn Lazzaro"), vec!["comune", "di", "san", "lazzaro"]);
+        assert_eq!(
+            tokens("Comune di Sàn Lazzaro"),
+            vec!["comune", "di", "san", "lazzaro"]
+        );
     }
 
     #[test]

@@ -15,7 +15,8 @@ pub struct UserRow {
     pub created_at: i64,
 }
 
-const USER_COLUMNS: &str = "id, email, name, password_hash, lang, email_confirmed_at, instance_admin, created_at";
+const USER_COLUMNS: &str =
+    "id, email, name, password_hash, lang, email_confirmed_at, instance_admin, created_at";
 
 /// A new account.
 pub struct NewUser<'a> {
@@ -68,11 +69,13 @@ impl WriteTx {
 
     /// Marks the e-mail confirmed (keeps the first confirmation time).
     pub async fn confirm_email(&mut self, user: i64, now: i64) -> Result<()> {
-        sqlx::query("UPDATE users SET email_confirmed_at = COALESCE(email_confirmed_at, $2) WHERE id = $1")
-            .bind(user)
-            .bind(now)
-            .execute(&mut *self.tx)
-            .await?;
+        sqlx::query(
+            "UPDATE users SET email_confirmed_at = COALESCE(email_confirmed_at, $2) WHERE id = $1",
+        )
+        .bind(user)
+        .bind(now)
+        .execute(&mut *self.tx)
+        .await?;
         Ok(())
     }
 
@@ -85,7 +88,13 @@ impl WriteTx {
         Ok(())
     }
 
-    pub async fn insert_session(&mut self, token_hash: &str, user: i64, now: i64, expires_at: i64) -> Result<()> {
+    pub async fn insert_session(
+        &mut self,
+        token_hash: &str,
+        user: i64,
+        now: i64,
+        expires_at: i64,
+    ) -> Result<()> {
         sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
             .bind(token_hash.to_owned())
             .bind(user)
@@ -98,18 +107,31 @@ impl WriteTx {
 
     /// Deletes a session; returns its user when it existed.
     pub async fn delete_session(&mut self, token_hash: &str) -> Result<Option<i64>> {
-        Ok(sqlx::query_scalar("DELETE FROM sessions WHERE token_hash = $1 RETURNING user_id")
-            .bind(token_hash.to_owned())
-            .fetch_optional(&mut *self.tx)
-            .await?)
+        Ok(
+            sqlx::query_scalar("DELETE FROM sessions WHERE token_hash = $1 RETURNING user_id")
+                .bind(token_hash.to_owned())
+                .fetch_optional(&mut *self.tx)
+                .await?,
+        )
     }
 
     /// Ends every session of a user (after a password reset).
     pub async fn delete_sessions_of(&mut self, user: i64) -> Result<u64> {
-        Ok(sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user).execute(&mut *self.tx).await?.rows_affected())
+        Ok(sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+            .bind(user)
+            .execute(&mut *self.tx)
+            .await?
+            .rows_affected())
     }
 
-    pub async fn insert_token(&mut self, token_hash: &str, user: i64, purpose: &str, now: i64, expires_at: i64) -> Result<()> {
+    pub async fn insert_token(
+        &mut self,
+        token_hash: &str,
+        user: i64,
+        purpose: &str,
+        now: i64,
+        expires_at: i64,
+    ) -> Result<()> {
         sqlx::query(
             "INSERT INTO tokens (token_hash, user_id, purpose, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)",
         )
@@ -125,7 +147,12 @@ impl WriteTx {
 
     /// Uses a token once: returns its user when the token exists, has this purpose, is unused and
     /// unexpired, and marks it used in the same statement so two requests cannot both use it.
-    pub async fn use_token(&mut self, token_hash: &str, purpose: &str, now: i64) -> Result<Option<i64>> {
+    pub async fn use_token(
+        &mut self,
+        token_hash: &str,
+        purpose: &str,
+        now: i64,
+    ) -> Result<Option<i64>> {
         Ok(sqlx::query_scalar(
             "UPDATE tokens SET used_at = $3 WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL \
              AND expires_at > $3 RETURNING user_id",
@@ -140,17 +167,21 @@ impl WriteTx {
 
 impl Store {
     pub async fn user_by_email(&self, email: &str) -> Result<Option<UserRow>> {
-        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT {USER_COLUMNS} FROM users WHERE email = $1")))
-            .bind(email.to_owned())
-            .fetch_optional(self.pool())
-            .await?)
+        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT {USER_COLUMNS} FROM users WHERE email = $1"
+        )))
+        .bind(email.to_owned())
+        .fetch_optional(self.pool())
+        .await?)
     }
 
     pub async fn user_by_id(&self, id: i64) -> Result<Option<UserRow>> {
-        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT {USER_COLUMNS} FROM users WHERE id = $1")))
-            .bind(id)
-            .fetch_optional(self.pool())
-            .await?)
+        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT {USER_COLUMNS} FROM users WHERE id = $1"
+        )))
+        .bind(id)
+        .fetch_optional(self.pool())
+        .await?)
     }
 
     /// The user of a live session.
@@ -168,10 +199,12 @@ impl Store {
 
     /// `(organisation id, role)` for every membership of a user.
     pub async fn memberships_of(&self, user: i64) -> Result<Vec<(i64, String)>> {
-        Ok(sqlx::query_as("SELECT org_id, role FROM memberships WHERE user_id = $1 ORDER BY org_id")
-            .bind(user)
-            .fetch_all(self.pool())
-            .await?)
+        Ok(sqlx::query_as(
+            "SELECT org_id, role FROM memberships WHERE user_id = $1 ORDER BY org_id",
+        )
+        .bind(user)
+        .fetch_all(self.pool())
+        .await?)
     }
 
     pub async fn users(&self, limit: i64, offset: i64) -> Result<Vec<UserRow>> {
@@ -185,6 +218,8 @@ impl Store {
     }
 
     pub async fn count_users(&self) -> Result<i64> {
-        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM users").fetch_one(self.pool()).await?)
+        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM users")
+            .fetch_one(self.pool())
+            .await?)
     }
 }

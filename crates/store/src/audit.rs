@@ -33,7 +33,15 @@ pub struct Entry {
     pub hash: String,
 }
 
-fn chain_hash(prev: &str, seq: i64, at: i64, actor: Option<i64>, action: &str, subject: &str, details: &str) -> String {
+fn chain_hash(
+    prev: &str,
+    seq: i64,
+    at: i64,
+    actor: Option<i64>,
+    action: &str,
+    subject: &str,
+    details: &str,
+) -> String {
     let actor = actor.map(|a| a.to_string()).unwrap_or_default();
     let canonical = format!("{seq}\n{at}\n{actor}\n{action}\n{subject}\n{details}");
     let mut h = Sha256::new();
@@ -51,7 +59,15 @@ impl WriteTx {
                 .fetch_one(&mut *self.tx)
                 .await?;
         let details = event.details.to_string();
-        let hash = chain_hash(&prev, seq, event.at, event.actor, event.action, &event.subject, &details);
+        let hash = chain_hash(
+            &prev,
+            seq,
+            event.at,
+            event.actor,
+            event.action,
+            &event.subject,
+            &details,
+        );
         sqlx::query(
             "INSERT INTO audit_log (seq, at, actor_id, action, subject, details, prev_hash, hash) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
@@ -66,7 +82,10 @@ impl WriteTx {
         .bind(hash.clone())
         .execute(&mut *self.tx)
         .await?;
-        sqlx::query("UPDATE audit_head SET hash = $1 WHERE id = 1").bind(hash).execute(&mut *self.tx).await?;
+        sqlx::query("UPDATE audit_head SET hash = $1 WHERE id = 1")
+            .bind(hash)
+            .execute(&mut *self.tx)
+            .await?;
         Ok(())
     }
 }
@@ -88,27 +107,45 @@ pub async fn verify(store: &Store) -> Result<Verdict> {
     .fetch_all(store.pool())
     .await?;
     let (head_seq, head_hash): (i64, String) =
-        sqlx::query_as("SELECT seq, hash FROM audit_head WHERE id = 1").fetch_one(store.pool()).await?;
+        sqlx::query_as("SELECT seq, hash FROM audit_head WHERE id = 1")
+            .fetch_one(store.pool())
+            .await?;
     let mut prev = "0".repeat(64);
     let mut expected_seq = 1;
     for e in &entries {
         if e.seq != expected_seq {
-            return Ok(Verdict::Broken { seq: expected_seq, reason: "entry removed".into() });
+            return Ok(Verdict::Broken {
+                seq: expected_seq,
+                reason: "entry removed".into(),
+            });
         }
         if e.prev_hash != prev {
-            return Ok(Verdict::Broken { seq: e.seq, reason: "previous hash does not match".into() });
+            return Ok(Verdict::Broken {
+                seq: e.seq,
+                reason: "previous hash does not match".into(),
+            });
         }
-        let h = chain_hash(&prev, e.seq, e.at, e.actor_id, &e.action, &e.subject, &e.details);
+        let h = chain_hash(
+            &prev, e.seq, e.at, e.actor_id, &e.action, &e.subject, &e.details,
+        );
         if h != e.hash {
-            return Ok(Verdict::Broken { seq: e.seq, reason: "entry changed".into() });
+            return Ok(Verdict::Broken {
+                seq: e.seq,
+                reason: "entry changed".into(),
+            });
         }
         prev = h;
         expected_seq += 1;
     }
     if head_seq != expected_seq - 1 || head_hash != prev {
-        return Ok(Verdict::Broken { seq: expected_seq, reason: "latest entries removed".into() });
+        return Ok(Verdict::Broken {
+            seq: expected_seq,
+            reason: "latest entries removed".into(),
+        });
     }
-    Ok(Verdict::Intact { entries: expected_seq - 1 })
+    Ok(Verdict::Intact {
+        entries: expected_seq - 1,
+    })
 }
 
 /// The most recent entries, newest first.

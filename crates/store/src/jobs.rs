@@ -30,7 +30,13 @@ pub struct JobRow {
 impl WriteTx {
     /// Queues a job in the same transaction as the change that asks for it (an outbox), so a
     /// change is never committed without its follow-up, nor a follow-up without its change.
-    pub async fn enqueue(&mut self, kind: &str, payload: &serde_json::Value, now: i64, max_attempts: i64) -> Result<i64> {
+    pub async fn enqueue(
+        &mut self,
+        kind: &str,
+        payload: &serde_json::Value,
+        now: i64,
+        max_attempts: i64,
+    ) -> Result<i64> {
         Ok(sqlx::query_scalar(
             "INSERT INTO jobs (kind, payload, status, attempts, max_attempts, run_at, created_at) \
              VALUES ($1, $2, 'queued', 0, $3, $4, $4) RETURNING id",
@@ -64,7 +70,11 @@ impl Store {
                  RETURNING id, kind, payload, attempts, max_attempts"
             }
         };
-        Ok(sqlx::query_as(sql).bind(now + lock_secs).bind(now).fetch_optional(self.pool()).await?)
+        Ok(sqlx::query_as(sql)
+            .bind(now + lock_secs)
+            .bind(now)
+            .fetch_optional(self.pool())
+            .await?)
     }
 
     pub async fn complete_job(&self, id: i64, now: i64) -> Result<()> {
@@ -79,7 +89,11 @@ impl Store {
     /// Records a failure: the job runs again at `retry_at`, or is marked failed when it has used
     /// all its attempts.
     pub async fn fail_job(&self, job: &Job, error: &str, retry_at: i64) -> Result<()> {
-        let status = if job.attempts >= job.max_attempts { "failed" } else { "queued" };
+        let status = if job.attempts >= job.max_attempts {
+            "failed"
+        } else {
+            "queued"
+        };
         sqlx::query("UPDATE jobs SET status = $2, run_at = $3, locked_until = NULL, last_error = $4 WHERE id = $1")
             .bind(job.id)
             .bind(status)
@@ -91,20 +105,28 @@ impl Store {
     }
 
     pub async fn jobs(&self) -> Result<Vec<JobRow>> {
-        Ok(sqlx::query_as("SELECT id, kind, status, attempts, last_error FROM jobs ORDER BY id")
-            .fetch_all(self.pool())
-            .await?)
+        Ok(
+            sqlx::query_as("SELECT id, kind, status, attempts, last_error FROM jobs ORDER BY id")
+                .fetch_all(self.pool())
+                .await?,
+        )
     }
 }
 
 impl Store {
     /// Payloads of the most recent jobs of `kind`, newest first, with their status (the demo
     /// mailbox reads the `mail.send` jobs).
-    pub async fn recent_jobs_of_kind(&self, kind: &str, limit: i64) -> Result<Vec<(i64, String, String)>> {
-        Ok(sqlx::query_as("SELECT id, status, payload FROM jobs WHERE kind = $1 ORDER BY id DESC LIMIT $2")
-            .bind(kind.to_owned())
-            .bind(limit)
-            .fetch_all(self.pool())
-            .await?)
+    pub async fn recent_jobs_of_kind(
+        &self,
+        kind: &str,
+        limit: i64,
+    ) -> Result<Vec<(i64, String, String)>> {
+        Ok(sqlx::query_as(
+            "SELECT id, status, payload FROM jobs WHERE kind = $1 ORDER BY id DESC LIMIT $2",
+        )
+        .bind(kind.to_owned())
+        .bind(limit)
+        .fetch_all(self.pool())
+        .await?)
     }
 }

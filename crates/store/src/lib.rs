@@ -116,7 +116,11 @@ impl Store {
             })
             .connect_with(options)
             .await?;
-        Ok(Self { pool, backend, write_gate: Arc::new(tokio::sync::Mutex::new(())) })
+        Ok(Self {
+            pool,
+            backend,
+            write_gate: Arc::new(tokio::sync::Mutex::new(())),
+        })
     }
 
     /// Connects and applies pending migrations.
@@ -151,7 +155,9 @@ impl Store {
             Backend::Postgres => None,
         };
         let mut tx = self.pool.begin().await?;
-        sqlx::query("UPDATE audit_head SET seq = seq WHERE id = 1").execute(&mut *tx).await?;
+        sqlx::query("UPDATE audit_head SET seq = seq WHERE id = 1")
+            .execute(&mut *tx)
+            .await?;
         Ok(WriteTx { tx, _gate: gate })
     }
 
@@ -161,12 +167,15 @@ impl Store {
     pub async fn integrity_check(&self) -> Result<Vec<String>> {
         match self.backend {
             Backend::Sqlite => {
-                let rows: Vec<String> =
-                    sqlx::query_scalar("PRAGMA integrity_check").fetch_all(&self.pool).await?;
+                let rows: Vec<String> = sqlx::query_scalar("PRAGMA integrity_check")
+                    .fetch_all(&self.pool)
+                    .await?;
                 Ok(rows.into_iter().filter(|r| r != "ok").collect())
             }
             Backend::Postgres => {
-                let _: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audit_log").fetch_one(&self.pool).await?;
+                let _: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audit_log")
+                    .fetch_one(&self.pool)
+                    .await?;
                 Ok(vec![])
             }
         }
@@ -182,9 +191,11 @@ impl Store {
 
     /// True when the database holds no account and no organisation.
     pub async fn is_empty(&self) -> Result<bool> {
-        let n: i64 = sqlx::query_scalar("SELECT (SELECT COUNT(*) FROM users) + (SELECT COUNT(*) FROM organisations)")
-            .fetch_one(&self.pool)
-            .await?;
+        let n: i64 = sqlx::query_scalar(
+            "SELECT (SELECT COUNT(*) FROM users) + (SELECT COUNT(*) FROM organisations)",
+        )
+        .fetch_one(&self.pool)
+        .await?;
         Ok(n == 0)
     }
 

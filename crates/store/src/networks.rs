@@ -42,13 +42,15 @@ impl WriteTx {
     }
 
     pub async fn remove_network_member(&mut self, network: i64, org: i64) -> Result<bool> {
-        Ok(sqlx::query("DELETE FROM network_members WHERE network_id = $1 AND org_id = $2")
-            .bind(network)
-            .bind(org)
-            .execute(&mut *self.tx)
-            .await?
-            .rows_affected()
-            > 0)
+        Ok(
+            sqlx::query("DELETE FROM network_members WHERE network_id = $1 AND org_id = $2")
+                .bind(network)
+                .bind(org)
+                .execute(&mut *self.tx)
+                .await?
+                .rows_affected()
+                > 0,
+        )
     }
 
     pub async fn insert_commitment(&mut self, c: &CommitmentRow, now: i64) -> Result<i64> {
@@ -105,16 +107,20 @@ impl Store {
     }
 
     pub async fn commitments(&self) -> Result<Vec<CommitmentRow>> {
-        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!("{COMMITMENT_SELECT} ORDER BY c.id")))
-            .fetch_all(self.pool())
-            .await?)
+        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "{COMMITMENT_SELECT} ORDER BY c.id"
+        )))
+        .fetch_all(self.pool())
+        .await?)
     }
 
     pub async fn commitment_by_slug(&self, slug: &str) -> Result<Option<CommitmentRow>> {
-        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!("{COMMITMENT_SELECT} WHERE c.slug = $1")))
-            .bind(slug.to_owned())
-            .fetch_optional(self.pool())
-            .await?)
+        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "{COMMITMENT_SELECT} WHERE c.slug = $1"
+        )))
+        .bind(slug.to_owned())
+        .fetch_optional(self.pool())
+        .await?)
     }
 
     /// Signatories of a commitment, earliest first.
@@ -136,15 +142,20 @@ impl Store {
         .bind(org)
         .fetch_all(self.pool())
         .await?;
-        let dates: Vec<(i64, String)> =
-            sqlx::query_as("SELECT commitment_id, signed_on FROM commitment_signatures WHERE org_id = $1")
-                .bind(org)
-                .fetch_all(self.pool())
-                .await?;
+        let dates: Vec<(i64, String)> = sqlx::query_as(
+            "SELECT commitment_id, signed_on FROM commitment_signatures WHERE org_id = $1",
+        )
+        .bind(org)
+        .fetch_all(self.pool())
+        .await?;
         Ok(rows
             .into_iter()
             .map(|c| {
-                let d = dates.iter().find(|(id, _)| *id == c.id).map(|(_, d)| d.clone()).unwrap_or_default();
+                let d = dates
+                    .iter()
+                    .find(|(id, _)| *id == c.id)
+                    .map(|(_, d)| d.clone())
+                    .unwrap_or_default();
                 (c, d)
             })
             .collect())

@@ -69,7 +69,13 @@ pub struct OrgFilter {
 }
 
 fn search_text(f: &OrgFields<'_>, territory: Option<&str>) -> String {
-    engines::text::fold(&format!("{} {} {} {}", f.name, f.slug, f.description, territory.unwrap_or_default()))
+    engines::text::fold(&format!(
+        "{} {} {} {}",
+        f.name,
+        f.slug,
+        f.description,
+        territory.unwrap_or_default()
+    ))
 }
 
 impl WriteTx {
@@ -102,10 +108,12 @@ impl WriteTx {
     async fn territory_name(&mut self, id: Option<i64>) -> Result<Option<String>> {
         match id {
             None => Ok(None),
-            Some(id) => Ok(sqlx::query_scalar("SELECT name FROM territories WHERE id = $1")
-                .bind(id)
-                .fetch_optional(&mut *self.tx)
-                .await?),
+            Some(id) => Ok(
+                sqlx::query_scalar("SELECT name FROM territories WHERE id = $1")
+                    .bind(id)
+                    .fetch_optional(&mut *self.tx)
+                    .await?,
+            ),
         }
     }
 
@@ -152,7 +160,13 @@ impl WriteTx {
     }
 
     /// Gives `user` the `role` in `org`, replacing any role they had there.
-    pub async fn set_membership(&mut self, user: i64, org: i64, role: &str, now: i64) -> Result<()> {
+    pub async fn set_membership(
+        &mut self,
+        user: i64,
+        org: i64,
+        role: &str,
+        now: i64,
+    ) -> Result<()> {
         sqlx::query(
             "INSERT INTO memberships (user_id, org_id, role, created_at) VALUES ($1, $2, $3, $4) \
              ON CONFLICT (user_id, org_id) DO UPDATE SET role = $3",
@@ -168,21 +182,25 @@ impl WriteTx {
 
     /// Removes a membership; true when there was one.
     pub async fn remove_membership(&mut self, user: i64, org: i64) -> Result<bool> {
-        Ok(sqlx::query("DELETE FROM memberships WHERE user_id = $1 AND org_id = $2")
-            .bind(user)
-            .bind(org)
-            .execute(&mut *self.tx)
-            .await?
-            .rows_affected()
-            > 0)
+        Ok(
+            sqlx::query("DELETE FROM memberships WHERE user_id = $1 AND org_id = $2")
+                .bind(user)
+                .bind(org)
+                .execute(&mut *self.tx)
+                .await?
+                .rows_affected()
+                > 0,
+        )
     }
 
     /// How many admins an organisation has (to keep at least one).
     pub async fn count_admins(&mut self, org: i64) -> Result<i64> {
-        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM memberships WHERE org_id = $1 AND role = 'admin'")
-            .bind(org)
-            .fetch_one(&mut *self.tx)
-            .await?)
+        Ok(sqlx::query_scalar(
+            "SELECT COUNT(*) FROM memberships WHERE org_id = $1 AND role = 'admin'",
+        )
+        .bind(org)
+        .fetch_one(&mut *self.tx)
+        .await?)
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -213,7 +231,12 @@ impl WriteTx {
     }
 
     /// Accepts an invitation once; returns it when it was open and unexpired.
-    pub async fn accept_invitation(&mut self, token_hash: &str, user: i64, now: i64) -> Result<Option<InvitationRow>> {
+    pub async fn accept_invitation(
+        &mut self,
+        token_hash: &str,
+        user: i64,
+        now: i64,
+    ) -> Result<Option<InvitationRow>> {
         Ok(sqlx::query_as(
             "UPDATE invitations SET accepted_at = $3, accepted_by = $2 WHERE token_hash = $1 AND accepted_at IS NULL \
              AND expires_at > $3 RETURNING org_id, email, role",
@@ -228,22 +251,35 @@ impl WriteTx {
 
 impl Store {
     pub async fn org_by_slug(&self, slug: &str) -> Result<Option<OrgRow>> {
-        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!("{ORG_SELECT} WHERE o.slug = $1")))
-            .bind(slug.to_owned())
-            .fetch_optional(self.pool())
-            .await?)
+        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "{ORG_SELECT} WHERE o.slug = $1"
+        )))
+        .bind(slug.to_owned())
+        .fetch_optional(self.pool())
+        .await?)
     }
 
     pub async fn org_by_id(&self, id: i64) -> Result<Option<OrgRow>> {
-        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!("{ORG_SELECT} WHERE o.id = $1")))
-            .bind(id)
-            .fetch_optional(self.pool())
-            .await?)
+        Ok(
+            sqlx::query_as(sqlx::AssertSqlSafe(format!("{ORG_SELECT} WHERE o.id = $1")))
+                .bind(id)
+                .fetch_optional(self.pool())
+                .await?,
+        )
     }
 
     /// One page of the directory, sorted by name, and the number of all matches.
-    pub async fn list_orgs(&self, filter: &OrgFilter, limit: i64, offset: i64) -> Result<(Vec<OrgRow>, i64)> {
-        let words = filter.text.as_deref().map(engines::text::tokens).unwrap_or_default();
+    pub async fn list_orgs(
+        &self,
+        filter: &OrgFilter,
+        limit: i64,
+        offset: i64,
+    ) -> Result<(Vec<OrgRow>, i64)> {
+        let words = filter
+            .text
+            .as_deref()
+            .map(engines::text::tokens)
+            .unwrap_or_default();
         let mut clauses = Vec::new();
         let mut n = 0;
         let mut next = || {
@@ -259,9 +295,14 @@ impl Store {
         for _ in &words {
             clauses.push(format!("o.search_text LIKE ${}", next()));
         }
-        let where_sql = if clauses.is_empty() { String::new() } else { format!(" WHERE {}", clauses.join(" AND ")) };
+        let where_sql = if clauses.is_empty() {
+            String::new()
+        } else {
+            format!(" WHERE {}", clauses.join(" AND "))
+        };
         let (l, o) = (next(), next());
-        let list_sql = format!("{ORG_SELECT}{where_sql} ORDER BY o.name, o.id LIMIT ${l} OFFSET ${o}");
+        let list_sql =
+            format!("{ORG_SELECT}{where_sql} ORDER BY o.name, o.id LIMIT ${l} OFFSET ${o}");
         let count_sql = format!("SELECT COUNT(*) FROM organisations o{where_sql}");
 
         macro_rules! bind_filter {
@@ -284,28 +325,36 @@ impl Store {
             .bind(offset)
             .fetch_all(self.pool())
             .await?;
-        let total: i64 = bind_filter!(sqlx::query_scalar(sqlx::AssertSqlSafe(count_sql))).fetch_one(self.pool()).await?;
+        let total: i64 = bind_filter!(sqlx::query_scalar(sqlx::AssertSqlSafe(count_sql)))
+            .fetch_one(self.pool())
+            .await?;
         Ok((rows, total))
     }
 
     /// `(kind, count)` for every kind present.
     pub async fn count_orgs_by_kind(&self) -> Result<Vec<(String, i64)>> {
-        Ok(sqlx::query_as("SELECT kind, COUNT(*) FROM organisations GROUP BY kind ORDER BY kind")
-            .fetch_all(self.pool())
-            .await?)
+        Ok(
+            sqlx::query_as("SELECT kind, COUNT(*) FROM organisations GROUP BY kind ORDER BY kind")
+                .fetch_all(self.pool())
+                .await?,
+        )
     }
 
     pub async fn territories(&self) -> Result<Vec<TerritoryRow>> {
-        Ok(sqlx::query_as("SELECT id, name, istat_code, nuts3, population FROM territories ORDER BY name, id")
-            .fetch_all(self.pool())
-            .await?)
+        Ok(sqlx::query_as(
+            "SELECT id, name, istat_code, nuts3, population FROM territories ORDER BY name, id",
+        )
+        .fetch_all(self.pool())
+        .await?)
     }
 
     pub async fn territory(&self, id: i64) -> Result<Option<TerritoryRow>> {
-        Ok(sqlx::query_as("SELECT id, name, istat_code, nuts3, population FROM territories WHERE id = $1")
-            .bind(id)
-            .fetch_optional(self.pool())
-            .await?)
+        Ok(sqlx::query_as(
+            "SELECT id, name, istat_code, nuts3, population FROM territories WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_optional(self.pool())
+        .await?)
     }
 
     pub async fn members(&self, org: i64) -> Result<Vec<MemberRow>> {
@@ -319,10 +368,12 @@ impl Store {
     }
 
     pub async fn count_members(&self, org: i64) -> Result<i64> {
-        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM memberships WHERE org_id = $1")
-            .bind(org)
-            .fetch_one(self.pool())
-            .await?)
+        Ok(
+            sqlx::query_scalar("SELECT COUNT(*) FROM memberships WHERE org_id = $1")
+                .bind(org)
+                .fetch_one(self.pool())
+                .await?,
+        )
     }
 
     /// Organisations a user belongs to, with the role.
@@ -337,7 +388,11 @@ impl Store {
         Ok(orgs
             .into_iter()
             .map(|o| {
-                let role = roles.iter().find(|(id, _)| *id == o.id).map(|(_, r)| r.clone()).unwrap_or_default();
+                let role = roles
+                    .iter()
+                    .find(|(id, _)| *id == o.id)
+                    .map(|(_, r)| r.clone())
+                    .unwrap_or_default();
                 (o, role)
             })
             .collect())

@@ -14,7 +14,11 @@ fn unique(prefix: &str) -> String {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.subsec_nanos())
         .unwrap_or_default();
-    format!("{prefix}_{}_{}_{nanos}", std::process::id(), COUNTER.fetch_add(1, Ordering::Relaxed))
+    format!(
+        "{prefix}_{}_{}_{nanos}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    )
 }
 
 /// The URL of a new, empty SQLite file.
@@ -33,12 +37,17 @@ pub async fn postgres_url() -> Result<Option<String>> {
             std::env::var("CI").as_deref() != Ok("true"),
             "CI=true but LEARNING_CITY_TEST_POSTGRES_URL is not set: PostgreSQL tests cannot be skipped in CI"
         );
-        eprintln!("skipped: PostgreSQL (set LEARNING_CITY_TEST_POSTGRES_URL to run these tests on it)");
+        eprintln!(
+            "skipped: PostgreSQL (set LEARNING_CITY_TEST_POSTGRES_URL to run these tests on it)"
+        );
         return Ok(None);
     };
     let name = unique("lc_test");
     let admin = Store::connect(&base).await?;
-    sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}"))).execute(admin.pool()).await.map_err(StoreError::from)?;
+    sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+        .execute(admin.pool())
+        .await
+        .map_err(StoreError::from)?;
     admin.close().await;
     let (prefix, _) = base.rsplit_once('/').unwrap_or((base.as_str(), ""));
     Ok(Some(format!("{prefix}/{name}")))

@@ -17,38 +17,75 @@ fn migration_names(engine: &str) -> BTreeSet<String> {
 fn every_migration_has_its_twin() {
     let (sqlite, postgres) = (migration_names("sqlite"), migration_names("postgres"));
     assert!(!sqlite.is_empty());
-    assert_eq!(sqlite, postgres, "migrations/sqlite and migrations/postgres must hold the same files");
+    assert_eq!(
+        sqlite, postgres,
+        "migrations/sqlite and migrations/postgres must hold the same files"
+    );
 }
 
 #[tokio::test]
 async fn jobs_are_claimed_once_retried_and_finished() {
     for store in stores().await.expect("stores") {
         let mut tx = store.write().await.expect("tx");
-        let id = tx.enqueue("mail.send", &serde_json::json!({"to": "a@b.it"}), 100, 2).await.expect("enqueue");
+        let id = tx
+            .enqueue("mail.send", &serde_json::json!({"to": "a@b.it"}), 100, 2)
+            .await
+            .expect("enqueue");
         tx.commit().await.expect("commit");
 
-        let job = store.claim_job(100, 60).await.expect("claim").expect("a job is due");
+        let job = store
+            .claim_job(100, 60)
+            .await
+            .expect("claim")
+            .expect("a job is due");
         assert_eq!((job.id, job.attempts), (id, 1));
-        assert!(store.claim_job(100, 60).await.expect("claim").is_none(), "a running job is not claimed twice");
+        assert!(
+            store.claim_job(100, 60).await.expect("claim").is_none(),
+            "a running job is not claimed twice"
+        );
 
         store.fail_job(&job, "smtp down", 110).await.expect("fail");
-        assert!(store.claim_job(105, 60).await.expect("claim").is_none(), "not before its retry time");
-        let again = store.claim_job(110, 60).await.expect("claim").expect("due again");
+        assert!(
+            store.claim_job(105, 60).await.expect("claim").is_none(),
+            "not before its retry time"
+        );
+        let again = store
+            .claim_job(110, 60)
+            .await
+            .expect("claim")
+            .expect("due again");
         assert_eq!(again.attempts, 2);
-        store.fail_job(&again, "smtp down", 120).await.expect("fail");
+        store
+            .fail_job(&again, "smtp down", 120)
+            .await
+            .expect("fail");
         let rows = store.jobs().await.expect("jobs");
-        assert_eq!(rows[0].status, "failed", "{:?}: gives up after max attempts", store.backend());
+        assert_eq!(
+            rows[0].status,
+            "failed",
+            "{:?}: gives up after max attempts",
+            store.backend()
+        );
         assert_eq!(rows[0].last_error.as_deref(), Some("smtp down"));
 
         // A job whose worker died is taken over once its lock expires.
         let mut tx = store.write().await.expect("tx");
-        tx.enqueue("mail.send", &serde_json::json!({}), 200, 3).await.expect("enqueue");
+        tx.enqueue("mail.send", &serde_json::json!({}), 200, 3)
+            .await
+            .expect("enqueue");
         tx.commit().await.expect("commit");
         let first = store.claim_job(200, 60).await.expect("claim").expect("job");
         assert!(store.claim_job(259, 60).await.expect("claim").is_none());
-        let taken_over = store.claim_job(261, 60).await.expect("claim").expect("expired lock");
+        let taken_over = store
+            .claim_job(261, 60)
+            .await
+            .expect("claim")
+            .expect("expired lock");
         assert_eq!(taken_over.id, first.id);
-        store.complete_job(taken_over.id, 262).await.expect("complete");
+        store
+            .complete_job(taken_over.id, 262)
+            .await
+            .expect("complete");
         assert_eq!(store.jobs().await.expect("jobs")[1].status, "done");
         assert!(store.integrity_check().await.expect("check").is_empty());
     }
@@ -62,15 +99,26 @@ async fn concurrent_writers_keep_the_audit_chain_intact() {
             let store = store.clone();
             tasks.push(tokio::spawn(async move {
                 let mut tx = store.write().await.expect("tx");
-                tx.audit(Event { at: i, actor: None, action: "test.write", subject: format!("n:{i}"), details: serde_json::json!({"i": i}) })
-                    .await
-                    .expect("audit");
+                tx.audit(Event {
+                    at: i,
+                    actor: None,
+                    action: "test.write",
+                    subject: format!("n:{i}"),
+                    details: serde_json::json!({"i": i}),
+                })
+                .await
+                .expect("audit");
                 tx.commit().await.expect("commit");
             }));
         }
         for t in tasks {
             t.await.expect("task");
         }
-        assert_eq!(audit::verify(&store).await.expect("verify"), Verdict::Intact { entries: 40 }, "{:?}", store.backend());
+        assert_eq!(
+            audit::verify(&store).await.expect("verify"),
+            Verdict::Intact { entries: 40 },
+            "{:?}",
+            store.backend()
+        );
     }
 }

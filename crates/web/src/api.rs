@@ -93,8 +93,10 @@ pub struct ErrorEnvelope {
     pub errors: Vec<ErrorItem>,
 }
 
+/// The query of the list, for the OpenAPI document; the handler reads the same fields through
+/// the directory's query type.
 #[derive(Debug, serde::Deserialize, IntoParams)]
-#[allow(dead_code)]
+#[expect(dead_code, reason = "read only by the OpenAPI derive")]
 struct ListParams {
     /// Words that must all appear (prefixes, diacritics ignored).
     q: Option<String>,
@@ -114,7 +116,12 @@ pub async fn list(State(app): State<App>, Query(q): Query<DirectoryQuery>) -> We
     let page = q.page.trim().parse::<i64>().unwrap_or(1).clamp(1, 100_000);
     let (limit, offset) = store::paging(page, PER_PAGE);
     let (rows, total) = app.store.list_orgs(&filter, limit, offset).await?;
-    let body = OrganisationPage { items: rows.into_iter().map(Organisation::from).collect(), total, page, per_page: PER_PAGE };
+    let body = OrganisationPage {
+        items: rows.into_iter().map(Organisation::from).collect(),
+        total,
+        page,
+        per_page: PER_PAGE,
+    };
     Ok(Json(body).into_response())
 }
 
@@ -123,7 +130,11 @@ pub async fn list(State(app): State<App>, Query(q): Query<DirectoryQuery>) -> We
     responses((status = 200, description = "The organisation", body = OrganisationDetail),
               (status = 404, description = "No such organisation", body = ErrorEnvelope)))]
 pub async fn one(State(app): State<App>, Path(slug): Path<String>) -> WebResult {
-    let org = app.store.org_by_slug(&slug).await?.ok_or(DomainError::NotFound)?;
+    let org = app
+        .store
+        .org_by_slug(&slug)
+        .await?
+        .ok_or(DomainError::NotFound)?;
     let territory_detail = match org.territory_id {
         Some(t) if org.kind == "municipality" => app.store.territory(t).await?.map(|t| Territory {
             name: t.name,
@@ -133,33 +144,76 @@ pub async fn one(State(app): State<App>, Path(slug): Path<String>) -> WebResult 
         }),
         _ => None,
     };
-    let link = |l: store::networks::LinkedOrg| DatedLink { slug: l.slug, name: l.name, date: l.date };
-    let networks = app.store.networks_of(org.id).await?.into_iter().map(link).collect();
-    let network_members = app.store.network_members(org.id).await?.into_iter().map(link).collect();
+    let link = |l: store::networks::LinkedOrg| DatedLink {
+        slug: l.slug,
+        name: l.name,
+        date: l.date,
+    };
+    let networks = app
+        .store
+        .networks_of(org.id)
+        .await?
+        .into_iter()
+        .map(link)
+        .collect();
+    let network_members = app
+        .store
+        .network_members(org.id)
+        .await?
+        .into_iter()
+        .map(link)
+        .collect();
     let commitments = app
         .store
         .commitments_of(org.id)
         .await?
         .into_iter()
-        .map(|(c, date)| DatedLink { slug: c.slug, name: c.title_en, date })
+        .map(|(c, date)| DatedLink {
+            slug: c.slug,
+            name: c.title_en,
+            date,
+        })
         .collect();
-    let body = OrganisationDetail { organisation: Organisation::from(org), territory_detail, networks, network_members, commitments };
+    let body = OrganisationDetail {
+        organisation: Organisation::from(org),
+        territory_detail,
+        networks,
+        network_members,
+        commitments,
+    };
     Ok(Json(body).into_response())
 }
 
 #[derive(OpenApi)]
 #[openapi(
-    info(title = "Learning City API", version = "1", description = "Open data of a learning-city network."),
+    info(
+        title = "Learning City API",
+        version = "1",
+        description = "Open data of a learning-city network."
+    ),
     paths(list, one),
-    components(schemas(Organisation, OrganisationDetail, OrganisationPage, Territory, DatedLink, ErrorEnvelope, ErrorItem))
+    components(schemas(
+        Organisation,
+        OrganisationDetail,
+        OrganisationPage,
+        Territory,
+        DatedLink,
+        ErrorEnvelope,
+        ErrorItem
+    ))
 )]
 pub struct ApiDoc;
 
 /// The OpenAPI document, as served.
 pub fn openapi_json() -> String {
-    ApiDoc::openapi().to_pretty_json().unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+    ApiDoc::openapi()
+        .to_pretty_json()
+        .unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
 }
 
 pub async fn openapi() -> impl IntoResponse {
-    ([(axum::http::header::CONTENT_TYPE, "application/json")], openapi_json())
+    (
+        [(axum::http::header::CONTENT_TYPE, "application/json")],
+        openapi_json(),
+    )
 }

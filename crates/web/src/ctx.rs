@@ -18,7 +18,11 @@ pub struct UserView {
 
 impl From<&UserRow> for UserView {
     fn from(u: &UserRow) -> Self {
-        Self { id: u.id, name: u.name.clone(), email: u.email.clone() }
+        Self {
+            id: u.id,
+            name: u.name.clone(),
+            email: u.email.clone(),
+        }
     }
 }
 
@@ -63,7 +67,11 @@ impl Ctx {
 
     /// True when `href` is the current page or a section that contains it (for `aria-current`).
     pub fn is_current(&self, href: &str) -> bool {
-        if href == "/" { self.path == "/" } else { self.path == href || self.path.starts_with(&format!("{href}/")) }
+        if href == "/" {
+            self.path == "/"
+        } else {
+            self.path == href || self.path.starts_with(&format!("{href}/"))
+        }
     }
 
     pub fn date(&self, ymd: &str) -> String {
@@ -100,7 +108,10 @@ impl Ctx {
     }
 
     pub fn user_name(&self) -> String {
-        self.user.as_ref().map(|u| u.name.clone()).unwrap_or_default()
+        self.user
+            .as_ref()
+            .map(|u| u.name.clone())
+            .unwrap_or_default()
     }
 }
 
@@ -108,15 +119,19 @@ impl<S: Send + Sync> FromRequestParts<S> for Ctx {
     type Rejection = std::convert::Infallible;
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
-        Ok(parts.extensions.get::<Ctx>().cloned().unwrap_or_else(|| Ctx {
-            lang: Lang::It,
-            user: None,
-            actor: Actor::anonymous(),
-            csrf: String::new(),
-            path: parts.uri.path().to_owned(),
-            query: String::new(),
-            demo: false,
-            address: "unknown".into(),
-        }))
+        Ok(parts
+            .extensions
+            .get::<Ctx>()
+            .cloned()
+            .unwrap_or_else(|| Ctx {
+                lang: Lang::It,
+                user: None,
+                actor: Actor::anonymous(),
+                csrf: String::new(),
+                path: parts.uri.path().to_owned(),
+                query: String::new(),
+                demo: false,
+                address: "unknown".into(),
+            }))
     }
 }

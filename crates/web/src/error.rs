@@ -70,10 +70,14 @@ impl FormErrors {
     /// Splits a use-case error into field errors (shown next to fields) or a page error.
     pub fn from_app(e: AppError) -> Result<Self, WebError> {
         match e {
-            AppError::Domain(DomainError::Invalid(list)) => {
-                Ok(Self(list.into_iter().map(|f| (f.field.to_owned(), f.code.to_owned())).collect()))
+            AppError::Domain(DomainError::Invalid(list)) => Ok(Self(
+                list.into_iter()
+                    .map(|f| (f.field.to_owned(), f.code.to_owned()))
+                    .collect(),
+            )),
+            AppError::Domain(DomainError::RateLimited) => {
+                Ok(Self(vec![("form".into(), "error-rate-limited".into())]))
             }
-            AppError::Domain(DomainError::RateLimited) => Ok(Self(vec![("form".into(), "error-rate-limited".into())])),
             AppError::Domain(DomainError::Conflict(code)) if code != "token-invalid" => {
                 Ok(Self(vec![("form".into(), code.to_owned())]))
             }
@@ -87,7 +91,11 @@ impl FormErrors {
 
     /// The message code for `field`, or an empty string.
     pub fn get(&self, field: &str) -> String {
-        self.0.iter().find(|(f, _)| f == field).map(|(_, c)| c.clone()).unwrap_or_default()
+        self.0
+            .iter()
+            .find(|(f, _)| f == field)
+            .map(|(_, c)| c.clone())
+            .unwrap_or_default()
     }
 
     pub fn has(&self, field: &str) -> bool {

@@ -26,7 +26,13 @@ use std::net::SocketAddr;
 const STYLE: &str = include_str!("../static/style.css");
 
 async fn style() -> impl IntoResponse {
-    ([(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=3600")], STYLE)
+    (
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        STYLE,
+    )
 }
 
 /// Every route of the site.
@@ -39,27 +45,60 @@ pub fn router(app: App) -> Router {
         .route("/static/style.css", get(style))
         .route("/organisations", get(organisations::directory))
         .route("/organisations/{slug}", get(organisations::profile))
-        .route("/organisations/{slug}/edit", get(organisations::edit_form).post(organisations::edit_submit))
+        .route(
+            "/organisations/{slug}/edit",
+            get(organisations::edit_form).post(organisations::edit_submit),
+        )
         .route("/organisations/{slug}/members", get(organisations::members))
-        .route("/organisations/{slug}/members/invite", post(organisations::invite))
-        .route("/organisations/{slug}/members/{user}", post(organisations::change_member))
+        .route(
+            "/organisations/{slug}/members/invite",
+            post(organisations::invite),
+        )
+        .route(
+            "/organisations/{slug}/members/{user}",
+            post(organisations::change_member),
+        )
         .route("/networks", get(networks::list))
         .route("/networks/{slug}", get(networks::show))
         .route("/networks/{slug}/members", post(networks::add_member))
         .route("/commitments", get(networks::commitments))
         .route("/commitments/{slug}", get(networks::commitment))
         .route("/commitments/{slug}/sign", post(networks::sign))
-        .route("/register", get(accounts::register_form).post(accounts::register))
+        .route(
+            "/register",
+            get(accounts::register_form).post(accounts::register),
+        )
         .route("/register/done", get(accounts::register_done))
-        .route("/confirm/{token}", get(accounts::confirm_form).post(accounts::confirm))
+        .route(
+            "/confirm/{token}",
+            get(accounts::confirm_form).post(accounts::confirm),
+        )
         .route("/login", get(accounts::login_form).post(accounts::login))
-        .route("/login/link", get(accounts::link_form).post(accounts::link_request))
-        .route("/login/link/{token}", get(accounts::link_confirm_form).post(accounts::link_use))
-        .route("/password/forgot", get(accounts::forgot_form).post(accounts::forgot))
-        .route("/password/reset/{token}", get(accounts::reset_form).post(accounts::reset))
+        .route(
+            "/login/link",
+            get(accounts::link_form).post(accounts::link_request),
+        )
+        .route(
+            "/login/link/{token}",
+            get(accounts::link_confirm_form).post(accounts::link_use),
+        )
+        .route(
+            "/password/forgot",
+            get(accounts::forgot_form).post(accounts::forgot),
+        )
+        .route(
+            "/password/reset/{token}",
+            get(accounts::reset_form).post(accounts::reset),
+        )
         .route("/logout", post(accounts::logout))
-        .route("/account", get(accounts::account).post(accounts::account_submit))
-        .route("/invitations/{token}", get(accounts::invitation).post(accounts::accept_invitation))
+        .route(
+            "/account",
+            get(accounts::account).post(accounts::account_submit),
+        )
+        .route(
+            "/invitations/{token}",
+            get(accounts::invitation).post(accounts::accept_invitation),
+        )
         .route("/admin", get(admin::dashboard))
         .route("/admin/roles", post(admin::grant))
         .route("/admin/organisations/new", get(admin::new_org))
@@ -69,7 +108,10 @@ pub fn router(app: App) -> Router {
         .route("/api/v1/openapi.json", get(api::openapi))
         .fallback(errors::not_found)
         .layer(axum::middleware::from_fn(middleware::timeout))
-        .layer(axum::middleware::from_fn_with_state(app.clone(), middleware::context))
+        .layer(axum::middleware::from_fn_with_state(
+            app.clone(),
+            middleware::context,
+        ))
         .layer(axum::middleware::from_fn(middleware::security_headers))
         .with_state(app)
 }
@@ -81,5 +123,7 @@ pub async fn serve(
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let service = router(app).into_make_service_with_connect_info::<SocketAddr>();
-    axum::serve(listener, service).with_graceful_shutdown(shutdown).await
+    axum::serve(listener, service)
+        .with_graceful_shutdown(shutdown)
+        .await
 }

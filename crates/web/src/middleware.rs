@@ -28,9 +28,17 @@ pub struct CookieNames {
 
 pub fn cookie_names(app: &App) -> CookieNames {
     if app.config.secure_cookies {
-        CookieNames { session: "__Host-lc_session", csrf: "__Host-lc_csrf", secure: true }
+        CookieNames {
+            session: "__Host-lc_session",
+            csrf: "__Host-lc_csrf",
+            secure: true,
+        }
     } else {
-        CookieNames { session: "lc_session", csrf: "lc_csrf", secure: false }
+        CookieNames {
+            session: "lc_session",
+            csrf: "lc_csrf",
+            secure: false,
+        }
     }
 }
 
@@ -80,7 +88,9 @@ fn query_without_lang(query: &str) -> (String, Option<Lang>) {
             }
         })
         .collect();
-    let q = form_urlencoded::Serializer::new(String::new()).extend_pairs(kept).finish();
+    let q = form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(kept)
+        .finish();
     (q, lang)
 }
 
@@ -89,15 +99,27 @@ pub async fn context(State(app): State<App>, req: Request, next: Next) -> Respon
     let names = cookie_names(&app);
     let headers = req.headers().clone();
     let session = match cookie(&headers, names.session) {
-        Some(token) if !token.is_empty() => app::accounts::session_actor(&app, token).await.ok().flatten(),
+        Some(token) if !token.is_empty() => app::accounts::session_actor(&app, token)
+            .await
+            .ok()
+            .flatten(),
         _ => None,
     };
     let (query, asked_lang) = query_without_lang(req.uri().query().unwrap_or_default());
     let cookie_lang = cookie(&headers, "lc_lang").and_then(Lang::from_code);
     let user_lang = session.as_ref().and_then(|(u, _)| Lang::from_code(&u.lang));
-    let header_lang = headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(Lang::from_accept_language);
-    let lang = asked_lang.or(cookie_lang).or(user_lang).or(header_lang).unwrap_or_default();
-    let existing_csrf = cookie(&headers, names.csrf).filter(|t| t.len() == 64).map(str::to_owned);
+    let header_lang = headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(Lang::from_accept_language);
+    let lang = asked_lang
+        .or(cookie_lang)
+        .or(user_lang)
+        .or(header_lang)
+        .unwrap_or_default();
+    let existing_csrf = cookie(&headers, names.csrf)
+        .filter(|t| t.len() == 64)
+        .map(str::to_owned);
     let csrf = existing_csrf.clone().unwrap_or_else(random_token);
     let ctx = Ctx {
         lang,
@@ -128,22 +150,38 @@ pub async fn context(State(app): State<App>, req: Request, next: Next) -> Respon
     }
     let h = response.headers_mut();
     if existing_csrf.is_none() {
-        h.append(header::SET_COOKIE, set_cookie(&names, names.csrf, &csrf, 86_400 * 30));
+        h.append(
+            header::SET_COOKIE,
+            set_cookie(&names, names.csrf, &csrf, 86_400 * 30),
+        );
     }
     if let Some(l) = asked_lang {
-        h.append(header::SET_COOKIE, set_cookie(&names, "lc_lang", l.code(), 86_400 * 365));
+        h.append(
+            header::SET_COOKIE,
+            set_cookie(&names, "lc_lang", l.code(), 86_400 * 365),
+        );
     }
     if !h.contains_key(header::CONTENT_LANGUAGE) {
-        h.insert(header::CONTENT_LANGUAGE, HeaderValue::from_static(lang.code()));
+        h.insert(
+            header::CONTENT_LANGUAGE,
+            HeaderValue::from_static(lang.code()),
+        );
     }
     response
 }
 
 /// Refuses a request from another origin, or without the CSRF token of this browser in the
 /// form field `csrf` or the header `X-CSRF-Token`. The request reaches no handler when refused.
-async fn csrf_check(req: Request, headers: &HeaderMap, expected: Option<&str>) -> Result<Request, &'static str> {
+async fn csrf_check(
+    req: Request,
+    headers: &HeaderMap,
+    expected: Option<&str>,
+) -> Result<Request, &'static str> {
     if let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
-        let host = headers.get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or_default();
+        let host = headers
+            .get(header::HOST)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default();
         let origin_host = origin.split_once("://").map(|(_, h)| h).unwrap_or(origin);
         if origin == "null" || origin_host != host {
             return Err("error-csrf-origin");
@@ -153,7 +191,11 @@ async fn csrf_check(req: Request, headers: &HeaderMap, expected: Option<&str>) -
         return Err("error-csrf");
     };
     if let Some(token) = headers.get("x-csrf-token").and_then(|v| v.to_str().ok()) {
-        return if constant_time_eq(token, expected) { Ok(req) } else { Err("error-csrf") };
+        return if constant_time_eq(token, expected) {
+            Ok(req)
+        } else {
+            Err("error-csrf")
+        };
     }
     let is_form = headers
         .get(header::CONTENT_TYPE)
@@ -163,10 +205,16 @@ async fn csrf_check(req: Request, headers: &HeaderMap, expected: Option<&str>) -
         return Err("error-csrf");
     }
     let (parts, body) = req.into_parts();
-    let bytes = to_bytes(body, MAX_FORM_BYTES).await.map_err(|_| "error-too-large")?;
-    let token = form_urlencoded::parse(&bytes).find(|(k, _)| k == "csrf").map(|(_, v)| v.into_owned());
+    let bytes = to_bytes(body, MAX_FORM_BYTES)
+        .await
+        .map_err(|_| "error-too-large")?;
+    let token = form_urlencoded::parse(&bytes)
+        .find(|(k, _)| k == "csrf")
+        .map(|(_, v)| v.into_owned());
     match token {
-        Some(t) if constant_time_eq(&t, expected) => Ok(Request::from_parts(parts, Body::from(bytes))),
+        Some(t) if constant_time_eq(&t, expected) => {
+            Ok(Request::from_parts(parts, Body::from(bytes)))
+        }
         _ => Err("error-csrf"),
     }
 }
@@ -184,11 +232,19 @@ pub async fn security_headers(req: Request, next: Next) -> Response {
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; \
          connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
     );
-    set(h, "strict-transport-security", "max-age=63072000; includeSubDomains");
+    set(
+        h,
+        "strict-transport-security",
+        "max-age=63072000; includeSubDomains",
+    );
     set(h, "x-content-type-options", "nosniff");
     set(h, "x-frame-options", "DENY");
     set(h, "referrer-policy", "strict-origin-when-cross-origin");
-    set(h, "permissions-policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
+    set(
+        h,
+        "permissions-policy",
+        "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+    );
     set(h, "cross-origin-opener-policy", "same-origin");
     if !h.contains_key(header::CACHE_CONTROL) {
         set(h, "cache-control", "no-store");
@@ -200,6 +256,8 @@ pub async fn security_headers(req: Request, next: Next) -> Response {
 pub async fn timeout(req: Request, next: Next) -> Response {
     match tokio::time::timeout(std::time::Duration::from_secs(30), next.run(req)).await {
         Ok(r) => r,
-        Err(_) => ErrorMarker::response(StatusCode::SERVICE_UNAVAILABLE, "error-timeout").into_response(),
+        Err(_) => {
+            ErrorMarker::response(StatusCode::SERVICE_UNAVAILABLE, "error-timeout").into_response()
+        }
     }
 }

@@ -7,7 +7,12 @@ use axum::http::StatusCode;
 use common::{Browser, demo_app, encode};
 
 async fn audit_len(app: &app::App) -> i64 {
-    store::audit::recent(&app.store, 1).await.expect("audit").first().map(|e| e.seq).unwrap_or(0)
+    store::audit::recent(&app.store, 1)
+        .await
+        .expect("audit")
+        .first()
+        .map(|e| e.seq)
+        .unwrap_or(0)
 }
 
 async fn jobs_len(app: &app::App) -> usize {
@@ -21,27 +26,67 @@ async fn forms_without_the_token_or_from_another_origin_are_refused_and_change_n
     b.login("cittadina@demo.example", app::demo::PASSWORD).await;
     let before = audit_len(&app).await;
 
-    let no_token = b.post_raw("/account", &encode(&[("name", "Rubata"), ("lang", "en")]), Some("http://127.0.0.1:8080")).await;
+    let no_token = b
+        .post_raw(
+            "/account",
+            &encode(&[("name", "Rubata"), ("lang", "en")]),
+            Some("http://127.0.0.1:8080"),
+        )
+        .await;
     assert_eq!(no_token.status, StatusCode::FORBIDDEN);
-    assert!(no_token.body.contains("Il modulo è scaduto"), "translated refusal");
+    assert!(
+        no_token.body.contains("Il modulo è scaduto"),
+        "translated refusal"
+    );
 
-    let wrong = b.post_raw("/account", &encode(&[("csrf", &"0".repeat(64)), ("name", "Rubata"), ("lang", "en")]), None).await;
+    let wrong = b
+        .post_raw(
+            "/account",
+            &encode(&[
+                ("csrf", &"0".repeat(64)),
+                ("name", "Rubata"),
+                ("lang", "en"),
+            ]),
+            None,
+        )
+        .await;
     assert_eq!(wrong.status, StatusCode::FORBIDDEN);
 
     let csrf = b.csrf();
-    let foreign = b.post_raw("/account", &encode(&[("csrf", &csrf), ("name", "Rubata"), ("lang", "en")]), Some("https://evil.example")).await;
+    let foreign = b
+        .post_raw(
+            "/account",
+            &encode(&[("csrf", &csrf), ("name", "Rubata"), ("lang", "en")]),
+            Some("https://evil.example"),
+        )
+        .await;
     assert_eq!(foreign.status, StatusCode::FORBIDDEN);
     assert!(foreign.body.contains("proviene da un altro sito"));
 
-    let null_origin = b.post_raw("/logout", &encode(&[("csrf", &csrf)]), Some("null")).await;
+    let null_origin = b
+        .post_raw("/logout", &encode(&[("csrf", &csrf)]), Some("null"))
+        .await;
     assert_eq!(null_origin.status, StatusCode::FORBIDDEN);
 
     assert_eq!(audit_len(&app).await, before, "nothing changed");
-    let user = app.store.user_by_email("cittadina@demo.example").await.expect("load").expect("exists");
+    let user = app
+        .store
+        .user_by_email("cittadina@demo.example")
+        .await
+        .expect("load")
+        .expect("exists");
     assert_eq!(user.name, "Anna Ferrero");
 
-    let ok = b.post("/account", &[("name", "Anna Ferrero Bianchi"), ("lang", "en")]).await;
-    assert_eq!((ok.status, ok.location()), (StatusCode::SEE_OTHER, "/account?notice=notice-saved"));
+    let ok = b
+        .post(
+            "/account",
+            &[("name", "Anna Ferrero Bianchi"), ("lang", "en")],
+        )
+        .await;
+    assert_eq!(
+        (ok.status, ok.location()),
+        (StatusCode::SEE_OTHER, "/account?notice=notice-saved")
+    );
     assert_eq!(audit_len(&app).await, before + 1);
 }
 
@@ -52,10 +97,21 @@ async fn forms_without_the_token_or_from_another_origin_are_refused_and_change_n
 async fn an_organisation_admin_of_a_cannot_change_b() {
     let app = demo_app().await;
     let mut b = Browser::new(&app, "127.0.0.1:41001");
-    b.login("funzionario@demo.example", app::demo::PASSWORD).await;
+    b.login("funzionario@demo.example", app::demo::PASSWORD)
+        .await;
     let other = "comune-di-borgo-san-carlo";
-    let other_org = app.store.org_by_slug(other).await.expect("load").expect("exists");
-    let bea = app.store.user_by_email("assessora@demo.example").await.expect("l").expect("e");
+    let other_org = app
+        .store
+        .org_by_slug(other)
+        .await
+        .expect("load")
+        .expect("exists");
+    let bea = app
+        .store
+        .user_by_email("assessora@demo.example")
+        .await
+        .expect("l")
+        .expect("e");
     let before = (audit_len(&app).await, jobs_len(&app).await);
 
     let gets = [
@@ -67,38 +123,108 @@ async fn an_organisation_admin_of_a_cannot_change_b() {
     for path in &gets {
         let r = b.get(path).await;
         assert_eq!(r.status, StatusCode::FORBIDDEN, "GET {path}");
-        assert!(!r.body.contains("@demo.example"), "GET {path} reveals no member address");
+        assert!(
+            !r.body.contains("@demo.example"),
+            "GET {path} reveals no member address"
+        );
     }
-    let edit = [("name", "Comune Dirottato"), ("description", "x"), ("territory_name", "Borgo San Carlo"), ("istat_code", "001902"), ("nuts3", "ITC11"), ("population", "1")];
+    let edit = [
+        ("name", "Comune Dirottato"),
+        ("description", "x"),
+        ("territory_name", "Borgo San Carlo"),
+        ("istat_code", "001902"),
+        ("nuts3", "ITC11"),
+        ("population", "1"),
+    ];
     let posts: Vec<(String, Vec<(&str, &str)>)> = vec![
         (format!("/organisations/{other}/edit"), edit.to_vec()),
-        (format!("/organisations/{other}/members/invite"), vec![("email", "intruso@example.org"), ("role", "admin")]),
-        (format!("/organisations/{other}/members/{}", bea.id), vec![("role", "admin")]),
-        ("/networks/rete-citta-che-apprendono-valli-alpine/members".into(), vec![("org", "comune-di-valdora"), ("since", "2020-01-01")]),
-        ("/commitments/carta-della-partecipazione/sign".into(), vec![("org", other), ("date", "2024-01-01")]),
-        ("/admin/roles".into(), vec![("email", "funzionario@demo.example"), ("org", other), ("role", "admin")]),
-        ("/admin/organisations".into(), vec![("name", "Nuovo Ente"), ("kind", "association")]),
+        (
+            format!("/organisations/{other}/members/invite"),
+            vec![("email", "intruso@example.org"), ("role", "admin")],
+        ),
+        (
+            format!("/organisations/{other}/members/{}", bea.id),
+            vec![("role", "admin")],
+        ),
+        (
+            "/networks/rete-citta-che-apprendono-valli-alpine/members".into(),
+            vec![("org", "comune-di-valdora"), ("since", "2020-01-01")],
+        ),
+        (
+            "/commitments/carta-della-partecipazione/sign".into(),
+            vec![("org", other), ("date", "2024-01-01")],
+        ),
+        (
+            "/admin/roles".into(),
+            vec![
+                ("email", "funzionario@demo.example"),
+                ("org", other),
+                ("role", "admin"),
+            ],
+        ),
+        (
+            "/admin/organisations".into(),
+            vec![("name", "Nuovo Ente"), ("kind", "association")],
+        ),
     ];
     for (path, fields) in &posts {
         let r = b.post(path, fields).await;
-        assert_eq!(r.status, StatusCode::FORBIDDEN, "POST {path}: {}", r.body.len());
+        assert_eq!(
+            r.status,
+            StatusCode::FORBIDDEN,
+            "POST {path}: {}",
+            r.body.len()
+        );
     }
-    assert_eq!((audit_len(&app).await, jobs_len(&app).await), before, "nothing changed, nothing queued");
-    let after = app.store.org_by_slug(other).await.expect("load").expect("exists");
+    assert_eq!(
+        (audit_len(&app).await, jobs_len(&app).await),
+        before,
+        "nothing changed, nothing queued"
+    );
+    let after = app
+        .store
+        .org_by_slug(other)
+        .await
+        .expect("load")
+        .expect("exists");
     assert_eq!(after, other_org);
 
     // The same routes on their own organisation work.
     let own = "comune-di-valdora";
-    assert_eq!(b.get(&format!("/organisations/{own}/edit")).await.status, StatusCode::OK);
+    assert_eq!(
+        b.get(&format!("/organisations/{own}/edit")).await.status,
+        StatusCode::OK
+    );
     let members = b.get(&format!("/organisations/{own}/members")).await;
     assert!(members.status == StatusCode::OK && members.body.contains("assessora@demo.example"));
-    let mine = [("name", "Comune di Valdora"), ("description", "Nuova descrizione"), ("territory_name", "Valdora"), ("istat_code", "001901"), ("nuts3", "ITC11"), ("population", "48230")];
+    let mine = [
+        ("name", "Comune di Valdora"),
+        ("description", "Nuova descrizione"),
+        ("territory_name", "Valdora"),
+        ("istat_code", "001901"),
+        ("nuts3", "ITC11"),
+        ("population", "48230"),
+    ];
     let r = b.post(&format!("/organisations/{own}/edit"), &mine).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-    let r = b.post(&format!("/organisations/{own}/members/invite"), &[("email", "nuovo@example.org"), ("role", "member")]).await;
+    let r = b
+        .post(
+            &format!("/organisations/{own}/members/invite"),
+            &[("email", "nuovo@example.org"), ("role", "member")],
+        )
+        .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
-    let r = b.post("/commitments/carta-della-partecipazione/sign", &[("org", own), ("date", "2024-01-01")]).await;
-    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "Valdora already signed the charter");
+    let r = b
+        .post(
+            "/commitments/carta-della-partecipazione/sign",
+            &[("org", own), ("date", "2024-01-01")],
+        )
+        .await;
+    assert_eq!(
+        r.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "Valdora already signed the charter"
+    );
     assert!(r.body.contains("ha già sottoscritto") || r.body.contains("already signed"));
 
     // A plain member sees the members but cannot manage them.
@@ -107,33 +233,76 @@ async fn an_organisation_admin_of_a_cannot_change_b() {
     let page = m.get(&format!("/organisations/{own}/members")).await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(!page.body.contains("/members/invite"));
-    assert_eq!(m.post(&format!("/organisations/{own}/members/invite"), &[("email", "x@example.org"), ("role", "admin")]).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        m.post(
+            &format!("/organisations/{own}/members/invite"),
+            &[("email", "x@example.org"), ("role", "admin")]
+        )
+        .await
+        .status,
+        StatusCode::FORBIDDEN
+    );
     // Anonymous visitors neither.
     let mut anon = Browser::new(&app, "127.0.0.1:41003");
-    assert_eq!(anon.get(&format!("/organisations/{own}/members")).await.status, StatusCode::FORBIDDEN);
-    assert_eq!(anon.post(&format!("/organisations/{own}/edit"), &mine).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        anon.get(&format!("/organisations/{own}/members"))
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        anon.post(&format!("/organisations/{own}/edit"), &mine)
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
 }
 
 #[tokio::test]
-async fn two_hundred_wrong_passwords_from_one_address_are_refused_while_the_owner_logs_in_from_another() {
+async fn two_hundred_wrong_passwords_from_one_address_are_refused_while_the_owner_logs_in_from_another()
+ {
     let app = demo_app().await;
     let mut attacker = Browser::new(&app, "203.0.113.50:5555");
     let mut refused = 0;
     let mut wrong = 0;
     for _ in 0..200 {
-        let r = attacker.post("/login", &[("email", "admin@demo.example"), ("password", "guess-guess-guess"), ("next", "/")]).await;
+        let r = attacker
+            .post(
+                "/login",
+                &[
+                    ("email", "admin@demo.example"),
+                    ("password", "guess-guess-guess"),
+                    ("next", "/"),
+                ],
+            )
+            .await;
         match r.status {
             StatusCode::TOO_MANY_REQUESTS => {
                 refused += 1;
-                assert!(r.body.contains("Troppi tentativi"), "translated, and says nothing of the account");
+                assert!(
+                    r.body.contains("Troppi tentativi"),
+                    "translated, and says nothing of the account"
+                );
             }
             StatusCode::UNPROCESSABLE_ENTITY => wrong += 1,
             s => panic!("unexpected {s}"),
         }
     }
     assert_eq!((wrong, refused), (10, 190));
-    let unknown = attacker.post("/login", &[("email", "nobody@demo.example"), ("password", "guess-guess-guess")]).await;
-    assert_eq!(unknown.status, StatusCode::TOO_MANY_REQUESTS, "the same answer for an unknown account");
+    let unknown = attacker
+        .post(
+            "/login",
+            &[
+                ("email", "nobody@demo.example"),
+                ("password", "guess-guess-guess"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        unknown.status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "the same answer for an unknown account"
+    );
 
     let mut owner = Browser::new(&app, "198.51.100.20:6000");
     let r = owner.login("admin@demo.example", app::demo::PASSWORD).await;
@@ -148,25 +317,85 @@ async fn bad_registrations_are_explained_next_to_the_field_keep_what_was_typed_a
     let users = app.store.count_users().await.expect("count");
     let long_name = "x".repeat(10_000);
     let cases: [(&str, &str, &str, &str, &str, &str); 4] = [
-        ("it", "Mario Bianchi", "mario@@example", "una frase lunga", "email", "Scrivi un indirizzo email valido"),
-        ("en", "Mario Bianchi", "mario@example.org", "short", "password", "The password must have at least 10 characters."),
-        ("it", &long_name, "mario@example.org", "una frase lunga", "name", "Il nome può avere al massimo 100 caratteri."),
-        ("en", "<b>Mario</b>", "mario@example.org", "una frase lunga", "name", "The name cannot contain the characters &#60; and &#62;."),
+        (
+            "it",
+            "Mario Bianchi",
+            "mario@@example",
+            "una frase lunga",
+            "email",
+            "Scrivi un indirizzo email valido",
+        ),
+        (
+            "en",
+            "Mario Bianchi",
+            "mario@example.org",
+            "short",
+            "password",
+            "The password must have at least 10 characters.",
+        ),
+        (
+            "it",
+            &long_name,
+            "mario@example.org",
+            "una frase lunga",
+            "name",
+            "Il nome può avere al massimo 100 caratteri.",
+        ),
+        (
+            "en",
+            "<b>Mario</b>",
+            "mario@example.org",
+            "una frase lunga",
+            "name",
+            "The name cannot contain the characters &#60; and &#62;.",
+        ),
     ];
     for (lang, name, email, password, field, message) in cases {
         let mut b = Browser::new(&app, "127.0.0.1:42000");
         b.cookies.insert("lc_lang".into(), lang.into());
-        let r = b.post("/register", &[("name", name), ("email", email), ("password", password)]).await;
+        let r = b
+            .post(
+                "/register",
+                &[("name", name), ("email", email), ("password", password)],
+            )
+            .await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{field}");
-        let error_block = r.body.split(&format!("id=\"e-{field}\"")).nth(1).unwrap_or_else(|| panic!("no message next to {field}"));
-        assert!(error_block.split("</p>").next().unwrap_or_default().contains(message), "{field}: {message}");
-        assert!(r.body.contains(&format!("aria-describedby=\"h-{field} e-{field}\"")) || r.body.contains(&format!("aria-describedby=\"e-{field}\"")));
-        assert!(r.body.contains("class=\"error-summary\""), "error summary at the top");
+        let error_block = r
+            .body
+            .split(&format!("id=\"e-{field}\""))
+            .nth(1)
+            .unwrap_or_else(|| panic!("no message next to {field}"));
+        assert!(
+            error_block
+                .split("</p>")
+                .next()
+                .unwrap_or_default()
+                .contains(message),
+            "{field}: {message}"
+        );
+        assert!(
+            r.body
+                .contains(&format!("aria-describedby=\"h-{field} e-{field}\""))
+                || r.body.contains(&format!("aria-describedby=\"e-{field}\""))
+        );
+        assert!(
+            r.body.contains("class=\"error-summary\""),
+            "error summary at the top"
+        );
         if field != "name" {
-            assert!(r.body.contains(&format!("value=\"{}\"", name.replace('<', "&#60;").replace('>', "&#62;"))), "name kept");
+            assert!(
+                r.body.contains(&format!(
+                    "value=\"{}\"",
+                    name.replace('<', "&#60;").replace('>', "&#62;")
+                )),
+                "name kept"
+            );
         }
         assert!(r.body.contains(&format!("value=\"{email}\"")), "email kept");
-        assert!(!r.body.contains(&format!("value=\"{password}\"")), "password never echoed");
+        assert!(
+            !r.body.contains(&format!("value=\"{password}\"")),
+            "password never echoed"
+        );
         assert!(!r.body.contains("<b>Mario</b>"), "markup shown as text");
     }
     assert_eq!(app.store.count_users().await.expect("count"), users);
@@ -176,20 +405,48 @@ async fn bad_registrations_are_explained_next_to_the_field_keep_what_was_typed_a
 async fn html_in_stored_text_is_shown_as_text_everywhere() {
     let app = demo_app().await;
     let mut b = Browser::new(&app, "127.0.0.1:43000");
-    b.login("associazione@demo.example", app::demo::PASSWORD).await;
+    b.login("associazione@demo.example", app::demo::PASSWORD)
+        .await;
     let evil = "<script>alert(1)</script><img src=x onerror=alert(2)>";
-    let r = b.post("/organisations/associazione-orti-di-quartiere/edit", &[("name", "Associazione Orti di Quartiere"), ("description", evil), ("website", "")]).await;
+    let r = b
+        .post(
+            "/organisations/associazione-orti-di-quartiere/edit",
+            &[
+                ("name", "Associazione Orti di Quartiere"),
+                ("description", evil),
+                ("website", ""),
+            ],
+        )
+        .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-    for path in ["/organisations/associazione-orti-di-quartiere", "/organisations/associazione-orti-di-quartiere/edit", "/organisations?q=orti"] {
+    for path in [
+        "/organisations/associazione-orti-di-quartiere",
+        "/organisations/associazione-orti-di-quartiere/edit",
+        "/organisations?q=orti",
+    ] {
         let page = b.get(path).await;
         assert_eq!(page.status, StatusCode::OK);
-        assert!(!page.body.contains("<script>alert(1)") && !page.body.contains("<img src=x"), "{path} shows markup raw");
+        assert!(
+            !page.body.contains("<script>alert(1)") && !page.body.contains("<img src=x"),
+            "{path} shows markup raw"
+        );
     }
     let profile = b.get("/organisations/associazione-orti-di-quartiere").await;
-    assert!(profile.body.contains("&#60;script&#62;alert(1)&#60;/script&#62;&#60;img src=x onerror=alert(2)&#62;"));
+    assert!(
+        profile.body.contains(
+            "&#60;script&#62;alert(1)&#60;/script&#62;&#60;img src=x onerror=alert(2)&#62;"
+        )
+    );
     // JSON carries the text as data, never as a page: typed, not sniffed.
-    let api = b.get("/api/v1/organisations/associazione-orti-di-quartiere").await;
-    assert_eq!(api.headers.get("content-type").and_then(|v| v.to_str().ok()), Some("application/json"));
+    let api = b
+        .get("/api/v1/organisations/associazione-orti-di-quartiere")
+        .await;
+    assert_eq!(
+        api.headers
+            .get("content-type")
+            .and_then(|v| v.to_str().ok()),
+        Some("application/json")
+    );
     let json: serde_json::Value = serde_json::from_str(&api.body).expect("json");
     assert_eq!(json["description"], evil);
 }

@@ -20,10 +20,21 @@ async fn crawl(b: &mut Browser, lang: &str) -> Vec<(String, StatusCode)> {
         }
         let r = b.get(&path).await;
         check_headers(&path, &r);
-        let html = r.headers.get("content-type").and_then(|v| v.to_str().ok()).unwrap_or_default().starts_with("text/html");
+        let html = r
+            .headers
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .starts_with("text/html");
         if html {
-            assert!(r.body.contains(&format!("<html lang=\"{lang}\">")), "{path} is not in {lang}");
-            assert!(!r.body.contains("{ $"), "{path} shows an unfilled message argument");
+            assert!(
+                r.body.contains(&format!("<html lang=\"{lang}\">")),
+                "{path} is not in {lang}"
+            );
+            assert!(
+                !r.body.contains("{ $"),
+                "{path} shows an unfilled message argument"
+            );
             for l in links(&r.body) {
                 // Language links are followed on their own crawl.
                 if !l.contains("lang=") {
@@ -37,18 +48,42 @@ async fn crawl(b: &mut Browser, lang: &str) -> Vec<(String, StatusCode)> {
 }
 
 fn check_headers(path: &str, r: &common::Resp) {
-    let h = |name: &str| r.headers.get(name).and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
+    let h = |name: &str| {
+        r.headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned()
+    };
     let csp = h("content-security-policy");
-    assert!(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline") && csp.contains("frame-ancestors 'none'"), "{path}: CSP {csp}");
+    assert!(
+        csp.contains("script-src 'self'")
+            && !csp.contains("unsafe-inline")
+            && csp.contains("frame-ancestors 'none'"),
+        "{path}: CSP {csp}"
+    );
     assert_eq!(h("x-content-type-options"), "nosniff", "{path}");
-    assert!(h("strict-transport-security").starts_with("max-age="), "{path}");
-    assert_eq!(h("referrer-policy"), "strict-origin-when-cross-origin", "{path}");
+    assert!(
+        h("strict-transport-security").starts_with("max-age="),
+        "{path}"
+    );
+    assert_eq!(
+        h("referrer-policy"),
+        "strict-origin-when-cross-origin",
+        "{path}"
+    );
     assert_eq!(h("x-frame-options"), "DENY", "{path}");
     for c in r.headers.get_all("set-cookie") {
         let c = c.to_str().unwrap_or_default();
-        assert!(c.contains("; Path=/") && c.contains("; HttpOnly") && c.contains("; SameSite=Lax"), "{path}: cookie {c}");
+        assert!(
+            c.contains("; Path=/") && c.contains("; HttpOnly") && c.contains("; SameSite=Lax"),
+            "{path}: cookie {c}"
+        );
         if c.starts_with("__Host-") {
-            assert!(c.contains("; Secure") && !c.contains("Domain="), "{path}: {c}");
+            assert!(
+                c.contains("; Secure") && !c.contains("Domain="),
+                "{path}: {c}"
+            );
         }
     }
 }
@@ -56,7 +91,11 @@ fn check_headers(path: &str, r: &common::Resp) {
 #[tokio::test]
 async fn every_page_reachable_from_home_answers_200_in_both_languages() {
     let app = demo_app().await;
-    for (who, login) in [("anonymous", None), ("instance admin", Some("admin@demo.example")), ("network coordinator", Some("coordinatrice@demo.example"))] {
+    for (who, login) in [
+        ("anonymous", None),
+        ("instance admin", Some("admin@demo.example")),
+        ("network coordinator", Some("coordinatrice@demo.example")),
+    ] {
         for lang in ["it", "en"] {
             let mut b = Browser::new(&app, "127.0.0.1:40000");
             if let Some(email) = login {
@@ -65,14 +104,36 @@ async fn every_page_reachable_from_home_answers_200_in_both_languages() {
             let pages = crawl(&mut b, lang).await;
             let bad: Vec<_> = pages.iter().filter(|(_, s)| *s != StatusCode::OK).collect();
             assert!(bad.is_empty(), "{who} in {lang}: {bad:?}");
-            assert!(pages.len() > 60, "{who} in {lang}: only {} pages", pages.len());
+            assert!(
+                pages.len() > 60,
+                "{who} in {lang}: only {} pages",
+                pages.len()
+            );
             let paths: Vec<&str> = pages.iter().map(|(p, _)| p.as_str()).collect();
-            for must in ["/", "/organisations", "/networks", "/commitments", "/accessibility", "/demo/mail", "/api/v1/openapi.json"] {
-                assert!(paths.contains(&must), "{who} in {lang} did not reach {must}");
+            for must in [
+                "/",
+                "/organisations",
+                "/networks",
+                "/commitments",
+                "/accessibility",
+                "/demo/mail",
+                "/api/v1/openapi.json",
+            ] {
+                assert!(
+                    paths.contains(&must),
+                    "{who} in {lang} did not reach {must}"
+                );
             }
             if login == Some("admin@demo.example") {
-                assert!(paths.contains(&"/admin") && paths.contains(&"/admin/organisations/new") && paths.contains(&"/account"));
-                assert!(paths.iter().any(|p| p.ends_with("/edit")) && paths.iter().any(|p| p.ends_with("/members")));
+                assert!(
+                    paths.contains(&"/admin")
+                        && paths.contains(&"/admin/organisations/new")
+                        && paths.contains(&"/account")
+                );
+                assert!(
+                    paths.iter().any(|p| p.ends_with("/edit"))
+                        && paths.iter().any(|p| p.ends_with("/members"))
+                );
             }
         }
     }
@@ -110,8 +171,13 @@ async fn the_api_lists_filters_and_shows_organisations() {
     assert_eq!(page["items"][0]["name"], "Comune di Borgo San Carlo");
     let r = b.get("/api/v1/organisations?q=ATENEO%20pubbl").await;
     let page: serde_json::Value = serde_json::from_str(&r.body).expect("json");
-    assert_eq!(page["items"].as_array().map(|a| a.iter().map(|o| o["slug"].as_str().unwrap_or_default().to_owned()).collect::<Vec<_>>()),
-        Some(vec!["universita-delle-valli-alpine".to_owned()]));
+    assert_eq!(
+        page["items"].as_array().map(|a| a
+            .iter()
+            .map(|o| o["slug"].as_str().unwrap_or_default().to_owned())
+            .collect::<Vec<_>>()),
+        Some(vec!["universita-delle-valli-alpine".to_owned()])
+    );
     let r = b.get("/api/v1/organisations/comune-di-valdora").await;
     let org: serde_json::Value = serde_json::from_str(&r.body).expect("json");
     assert_eq!(org["territory_detail"]["istat_code"], "001901");
@@ -121,17 +187,28 @@ async fn the_api_lists_filters_and_shows_organisations() {
 
 #[test]
 fn the_openapi_document_matches_its_snapshot() {
-    let path = format!("{}/tests/snapshots/openapi.json", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/tests/snapshots/openapi.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let now = learning_city_web::api::openapi_json();
     if std::env::var("UPDATE_SNAPSHOTS").as_deref() == Ok("1") {
-        std::fs::create_dir_all(format!("{}/tests/snapshots", env!("CARGO_MANIFEST_DIR"))).expect("dir");
+        std::fs::create_dir_all(format!("{}/tests/snapshots", env!("CARGO_MANIFEST_DIR")))
+            .expect("dir");
         std::fs::write(&path, &now).expect("write snapshot");
     }
-    let stored = std::fs::read_to_string(&path).expect("snapshot (run with UPDATE_SNAPSHOTS=1 to create it)");
-    assert_eq!(stored, now, "the API changed: review it, then run with UPDATE_SNAPSHOTS=1");
+    let stored = std::fs::read_to_string(&path)
+        .expect("snapshot (run with UPDATE_SNAPSHOTS=1 to create it)");
+    assert_eq!(
+        stored, now,
+        "the API changed: review it, then run with UPDATE_SNAPSHOTS=1"
+    );
     let doc: serde_json::Value = serde_json::from_str(&now).expect("json");
     let paths: Vec<&String> = doc["paths"].as_object().expect("paths").keys().collect();
-    assert_eq!(paths, ["/api/v1/organisations", "/api/v1/organisations/{slug}"]);
+    assert_eq!(
+        paths,
+        ["/api/v1/organisations", "/api/v1/organisations/{slug}"]
+    );
 }
 
 #[test]

@@ -10,27 +10,42 @@ use app::accounts::{self, Registration, Session};
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, Query, State};
-use axum::http::header::{HeaderMap, SET_COOKIE};
 use axum::http::StatusCode;
+use axum::http::header::{HeaderMap, SET_COOKIE};
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::DomainError;
 use domain::accounts::Lang;
 use store::organisations::OrgRow;
 
 fn unprocessable(errors: &FormErrors) -> StatusCode {
-    if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY }
+    if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    }
 }
 
 /// Only a path on this site may follow a log-in: `/x`, never `//host` or `https://…`.
 fn safe_next(next: &str) -> &str {
-    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') { next } else { "/account" }
+    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') {
+        next
+    } else {
+        "/account"
+    }
 }
 
 fn with_session(app: &App, session: &Session, to: &str) -> Response {
     let names = cookie_names(app);
     let mut r = Redirect::to(to).into_response();
-    r.headers_mut()
-        .append(SET_COOKIE, set_cookie(&names, names.session, &session.token, app.config.session_days * 86_400));
+    r.headers_mut().append(
+        SET_COOKIE,
+        set_cookie(
+            &names,
+            names.session,
+            &session.token,
+            app.config.session_days * 86_400,
+        ),
+    );
     r
 }
 
@@ -52,7 +67,12 @@ struct RegisterPage {
 }
 
 pub async fn register_form(c: Ctx) -> WebResult {
-    page(RegisterPage { c, errors: FormErrors::default(), name: String::new(), email: String::new() })
+    page(RegisterPage {
+        c,
+        errors: FormErrors::default(),
+        name: String::new(),
+        email: String::new(),
+    })
 }
 
 #[derive(Debug, Default, serde::Deserialize)]
@@ -64,18 +84,35 @@ pub struct RegisterForm {
 }
 
 pub async fn register(State(app): State<App>, c: Ctx, Form(f): Form<RegisterForm>) -> WebResult {
-    let input = Registration { name: f.name.clone(), email: f.email.clone(), password: f.password, lang: c.lang };
+    let input = Registration {
+        name: f.name.clone(),
+        email: f.email.clone(),
+        password: f.password,
+        lang: c.lang,
+    };
     match accounts::register(&app, &input, &c.address).await {
         Ok(()) => see_other("/register/done"),
         Err(e) => {
             let errors = FormErrors::from_app(e)?;
-            page_status(unprocessable(&errors), RegisterPage { c, errors, name: f.name, email: f.email })
+            page_status(
+                unprocessable(&errors),
+                RegisterPage {
+                    c,
+                    errors,
+                    name: f.name,
+                    email: f.email,
+                },
+            )
         }
     }
 }
 
 pub async fn register_done(c: Ctx) -> WebResult {
-    page(Message { c, title: "register-done-title", body: "register-done-body" })
+    page(Message {
+        c,
+        title: "register-done-title",
+        body: "register-done-body",
+    })
 }
 
 #[derive(Template)]
@@ -122,11 +159,22 @@ struct LoginPage {
 impl LoginPage {
     fn new(c: Ctx, errors: FormErrors, email: String, next: String) -> Self {
         let demo_accounts = if c.demo {
-            app::demo::ACCOUNTS.iter().map(|a| (a.email.to_owned(), a.name.to_owned(), c.t(a.role_key))).collect()
+            app::demo::ACCOUNTS
+                .iter()
+                .map(|a| (a.email.to_owned(), a.name.to_owned(), c.t(a.role_key)))
+                .collect()
         } else {
             vec![]
         };
-        Self { c, errors, email, next, demo_accounts, demo_password: app::demo::PASSWORD, notice: "" }
+        Self {
+            c,
+            errors,
+            email,
+            next,
+            demo_accounts,
+            demo_password: app::demo::PASSWORD,
+            notice: "",
+        }
     }
 }
 
@@ -197,12 +245,24 @@ pub async fn link_form(c: Ctx) -> WebResult {
 
 pub async fn link_request(State(app): State<App>, c: Ctx, Form(f): Form<EmailOnly>) -> WebResult {
     match accounts::request_login_link(&app, &f.email, &c.address).await {
-        Ok(()) => page(Message { c, title: "link-sent-title", body: "link-sent-body" }),
+        Ok(()) => page(Message {
+            c,
+            title: "link-sent-title",
+            body: "link-sent-body",
+        }),
         Err(e) => {
             let errors = FormErrors::from_app(e)?;
             page_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                EmailForm { c, title: "link-title", intro: "link-intro", submit: "link-submit", action: "/login/link", email: f.email, errors },
+                EmailForm {
+                    c,
+                    title: "link-title",
+                    intro: "link-intro",
+                    submit: "link-submit",
+                    action: "/login/link",
+                    email: f.email,
+                    errors,
+                },
             )
         }
     }
@@ -239,12 +299,24 @@ pub async fn forgot_form(c: Ctx) -> WebResult {
 
 pub async fn forgot(State(app): State<App>, c: Ctx, Form(f): Form<EmailOnly>) -> WebResult {
     match accounts::request_password_reset(&app, &f.email, &c.address).await {
-        Ok(()) => page(Message { c, title: "link-sent-title", body: "link-sent-body" }),
+        Ok(()) => page(Message {
+            c,
+            title: "link-sent-title",
+            body: "link-sent-body",
+        }),
         Err(e) => {
             let errors = FormErrors::from_app(e)?;
             page_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                EmailForm { c, title: "forgot-title", intro: "forgot-intro", submit: "forgot-submit", action: "/password/forgot", email: f.email, errors },
+                EmailForm {
+                    c,
+                    title: "forgot-title",
+                    intro: "forgot-intro",
+                    submit: "forgot-submit",
+                    action: "/password/forgot",
+                    email: f.email,
+                    errors,
+                },
             )
         }
     }
@@ -272,12 +344,20 @@ pub struct PasswordForm {
     pub password: String,
 }
 
-pub async fn reset(State(app): State<App>, c: Ctx, Path(token): Path<String>, Form(f): Form<PasswordForm>) -> WebResult {
+pub async fn reset(
+    State(app): State<App>,
+    c: Ctx,
+    Path(token): Path<String>,
+    Form(f): Form<PasswordForm>,
+) -> WebResult {
     match accounts::reset_password(&app, &token, &f.password).await {
         Ok(session) => Ok(with_session(&app, &session, "/account?notice=notice-saved")),
         Err(e) => {
             let errors = FormErrors::from_app(e)?;
-            page_status(StatusCode::UNPROCESSABLE_ENTITY, reset_page(c, &token, errors))
+            page_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                reset_page(c, &token, errors),
+            )
         }
     }
 }
@@ -288,7 +368,8 @@ pub async fn logout(State(app): State<App>, headers: HeaderMap) -> WebResult {
         accounts::logout(&app, token).await?;
     }
     let mut r = Redirect::to("/").into_response();
-    r.headers_mut().append(SET_COOKIE, set_cookie(&names, names.session, "", 0));
+    r.headers_mut()
+        .append(SET_COOKIE, set_cookie(&names, names.session, "", 0));
     Ok(r)
 }
 
@@ -305,9 +386,19 @@ struct AccountPage {
     orgs: Vec<(OrgRow, String)>,
 }
 
-async fn account_page(app: &App, c: Ctx, errors: FormErrors, notice: &'static str, typed: Option<(String, String)>) -> WebResult {
+async fn account_page(
+    app: &App,
+    c: Ctx,
+    errors: FormErrors,
+    notice: &'static str,
+    typed: Option<(String, String)>,
+) -> WebResult {
     let user = c.user.as_ref().ok_or(DomainError::Forbidden)?;
-    let row = app.store.user_by_id(user.id).await?.ok_or(DomainError::Forbidden)?;
+    let row = app
+        .store
+        .user_by_id(user.id)
+        .await?
+        .ok_or(DomainError::Forbidden)?;
     let (name, lang) = typed.unwrap_or((row.name.clone(), row.lang.clone()));
     page_status(
         unprocessable(&errors),
@@ -325,7 +416,14 @@ async fn account_page(app: &App, c: Ctx, errors: FormErrors, notice: &'static st
 }
 
 pub async fn account(State(app): State<App>, c: Ctx, Query(n): Query<NoticeQuery>) -> WebResult {
-    account_page(&app, c, FormErrors::default(), notice(n.notice.as_deref()), None).await
+    account_page(
+        &app,
+        c,
+        FormErrors::default(),
+        notice(n.notice.as_deref()),
+        None,
+    )
+    .await
 }
 
 #[derive(Debug, Default, serde::Deserialize)]
@@ -335,13 +433,20 @@ pub struct AccountForm {
     pub lang: String,
 }
 
-pub async fn account_submit(State(app): State<App>, c: Ctx, Form(f): Form<AccountForm>) -> WebResult {
+pub async fn account_submit(
+    State(app): State<App>,
+    c: Ctx,
+    Form(f): Form<AccountForm>,
+) -> WebResult {
     match accounts::update_account(&app, &c.actor, &f.name, &f.lang).await {
         Ok(()) => {
             let names = cookie_names(&app);
             let mut r = Redirect::to("/account?notice=notice-saved").into_response();
             if let Some(l) = Lang::from_code(&f.lang) {
-                r.headers_mut().append(SET_COOKIE, set_cookie(&names, "lc_lang", l.code(), 86_400 * 365));
+                r.headers_mut().append(
+                    SET_COOKIE,
+                    set_cookie(&names, "lc_lang", l.code(), 86_400 * 365),
+                );
             }
             Ok(r)
         }
@@ -366,7 +471,11 @@ pub async fn invitation(c: Ctx, Path(token): Path<String>) -> WebResult {
     page(InvitationPage { c, token })
 }
 
-pub async fn accept_invitation(State(app): State<App>, c: Ctx, Path(token): Path<String>) -> WebResult {
+pub async fn accept_invitation(
+    State(app): State<App>,
+    c: Ctx,
+    Path(token): Path<String>,
+) -> WebResult {
     let slug = app::organisations::accept_invitation(&app, &c.actor, &token).await?;
     see_other(&format!("/organisations/{slug}?notice=notice-joined"))
 }

@@ -32,10 +32,23 @@ struct Admin {
     grant_org: String,
 }
 
-async fn admin_page(app: &App, c: Ctx, errors: FormErrors, notice: &'static str, grant: (String, String)) -> WebResult {
+async fn admin_page(
+    app: &App,
+    c: Ctx,
+    errors: FormErrors,
+    notice: &'static str,
+    grant: (String, String),
+) -> WebResult {
     can(&c.actor, Action::Administer)?;
-    let (orgs, _) = app.store.list_orgs(&OrgFilter::default(), 10_000, 0).await?;
-    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let (orgs, _) = app
+        .store
+        .list_orgs(&OrgFilter::default(), 10_000, 0)
+        .await?;
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
     page_status(
         status,
         Admin {
@@ -54,7 +67,14 @@ async fn admin_page(app: &App, c: Ctx, errors: FormErrors, notice: &'static str,
 }
 
 pub async fn dashboard(State(app): State<App>, c: Ctx, Query(n): Query<NoticeQuery>) -> WebResult {
-    admin_page(&app, c, FormErrors::default(), notice(n.notice.as_deref()), Default::default()).await
+    admin_page(
+        &app,
+        c,
+        FormErrors::default(),
+        notice(n.notice.as_deref()),
+        Default::default(),
+    )
+    .await
 }
 
 #[derive(Debug, Default, serde::Deserialize)]
@@ -77,7 +97,11 @@ pub async fn grant(State(app): State<App>, c: Ctx, Form(f): Form<GrantForm>) -> 
 
 async fn new_org_page(app: &App, c: Ctx, form: OrgForm, errors: FormErrors) -> WebResult {
     can(&c.actor, Action::CreateOrganisation)?;
-    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
     page_status(
         status,
         OrgFormPage {
@@ -96,7 +120,16 @@ async fn new_org_page(app: &App, c: Ctx, form: OrgForm, errors: FormErrors) -> W
 }
 
 pub async fn new_org(State(app): State<App>, c: Ctx) -> WebResult {
-    new_org_page(&app, c, OrgForm { kind: "association".into(), ..Default::default() }, FormErrors::default()).await
+    new_org_page(
+        &app,
+        c,
+        OrgForm {
+            kind: "association".into(),
+            ..Default::default()
+        },
+        FormErrors::default(),
+    )
+    .await
 }
 
 pub async fn create_org(State(app): State<App>, c: Ctx, Form(f): Form<OrgForm>) -> WebResult {
@@ -108,4 +141,3 @@ pub async fn create_org(State(app): State<App>, c: Ctx, Form(f): Form<OrgForm>) 
         }
     }
 }
-

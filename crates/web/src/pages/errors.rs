@@ -18,7 +18,11 @@ struct ErrorPage<'a> {
 /// The page (or JSON envelope) for an error response.
 pub fn render(c: &Ctx, marker: ErrorMarker, api: bool) -> Response {
     let status = marker.status;
-    let message = if app::i18n::has(marker.code) { marker.code } else { "error-internal" };
+    let message = if app::i18n::has(marker.code) {
+        marker.code
+    } else {
+        "error-internal"
+    };
     if api {
         let body = serde_json::json!({"errors": [{"code": marker.code, "detail": c.t(message)}]});
         return (status, axum::Json(body)).into_response();
@@ -30,7 +34,12 @@ pub fn render(c: &Ctx, marker: ErrorMarker, api: bool) -> Response {
         s if s.is_server_error() => "error-internal-title",
         _ => "error-request-title",
     };
-    let page = ErrorPage { c, title, message, status: status.as_u16() };
+    let page = ErrorPage {
+        c,
+        title,
+        message,
+        status: status.as_u16(),
+    };
     match page.render() {
         Ok(html) => (status, Html(html)).into_response(),
         Err(_) => status.into_response(),

@@ -20,12 +20,19 @@ pub struct NetworkCard {
 
 /// Every network body with its number of members.
 pub async fn network_cards(app: &App) -> Result<Vec<NetworkCard>, WebError> {
-    let filter = OrgFilter { kind: Some(OrgKind::Network.code().into()), ..Default::default() };
+    let filter = OrgFilter {
+        kind: Some(OrgKind::Network.code().into()),
+        ..Default::default()
+    };
     let (orgs, _) = app.store.list_orgs(&filter, 200, 0).await?;
     let mut cards = Vec::with_capacity(orgs.len());
     for o in orgs {
         let members = app.store.network_members(o.id).await?.len() as i64;
-        cards.push(NetworkCard { slug: o.slug, name: o.name, members });
+        cards.push(NetworkCard {
+            slug: o.slug,
+            name: o.name,
+            members,
+        });
     }
     Ok(cards)
 }
@@ -86,7 +93,10 @@ pub async fn demo_mail(State(app): State<App>, c: Ctx) -> WebResult {
     if !app.config.demo {
         return Err(DomainError::NotFound.into());
     }
-    let rows = app.store.recent_jobs_of_kind(app::mail::SEND_JOB, 50).await?;
+    let rows = app
+        .store
+        .recent_jobs_of_kind(app::mail::SEND_JOB, 50)
+        .await?;
     let mails = rows
         .into_iter()
         .filter_map(|(id, status, payload)| {
@@ -105,6 +115,10 @@ pub async fn demo_mail(State(app): State<App>, c: Ctx) -> WebResult {
 
 pub async fn health(State(app): State<App>) -> WebResult {
     let problems = app.store.integrity_check().await?;
-    let status = if problems.is_empty() { "ok" } else { "degraded" };
+    let status = if problems.is_empty() {
+        "ok"
+    } else {
+        "degraded"
+    };
     Ok(axum::Json(serde_json::json!({"status": status})).into_response())
 }

@@ -24,7 +24,10 @@ struct Networks {
 }
 
 pub async fn list(State(app): State<App>, c: Ctx) -> WebResult {
-    page(Networks { networks: network_cards(&app).await?, c })
+    page(Networks {
+        networks: network_cards(&app).await?,
+        c,
+    })
 }
 
 #[derive(Template)]
@@ -41,7 +44,14 @@ struct Network {
     form_since: String,
 }
 
-async fn network_page(app: &App, c: Ctx, slug: &str, errors: FormErrors, notice: &'static str, form: AddMemberForm) -> WebResult {
+async fn network_page(
+    app: &App,
+    c: Ctx,
+    slug: &str,
+    errors: FormErrors,
+    notice: &'static str,
+    form: AddMemberForm,
+) -> WebResult {
     let org = app::organisations::by_slug(app, slug).await?;
     if org.kind != OrgKind::Network.code() && org.kind != OrgKind::Consortium.code() {
         return Err(DomainError::NotFound.into());
@@ -49,20 +59,52 @@ async fn network_page(app: &App, c: Ctx, slug: &str, errors: FormErrors, notice:
     let members = app.store.network_members(org.id).await?;
     let can_manage = can(&c.actor, Action::ManageNetwork(OrgId(org.id))).is_ok();
     let candidates = if can_manage {
-        let (all, _) = app.store.list_orgs(&OrgFilter::default(), 10_000, 0).await?;
-        all.into_iter().filter(|o| o.id != org.id && !members.iter().any(|m| m.slug == o.slug)).collect()
+        let (all, _) = app
+            .store
+            .list_orgs(&OrgFilter::default(), 10_000, 0)
+            .await?;
+        all.into_iter()
+            .filter(|o| o.id != org.id && !members.iter().any(|m| m.slug == o.slug))
+            .collect()
     } else {
         vec![]
     };
-    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
     page_status(
         status,
-        Network { org, members, can_manage, candidates, errors, notice, form_org: form.org, form_since: form.since, c },
+        Network {
+            org,
+            members,
+            can_manage,
+            candidates,
+            errors,
+            notice,
+            form_org: form.org,
+            form_since: form.since,
+            c,
+        },
     )
 }
 
-pub async fn show(State(app): State<App>, c: Ctx, Path(slug): Path<String>, Query(n): Query<NoticeQuery>) -> WebResult {
-    network_page(&app, c, &slug, FormErrors::default(), notice(n.notice.as_deref()), AddMemberForm::default()).await
+pub async fn show(
+    State(app): State<App>,
+    c: Ctx,
+    Path(slug): Path<String>,
+    Query(n): Query<NoticeQuery>,
+) -> WebResult {
+    network_page(
+        &app,
+        c,
+        &slug,
+        FormErrors::default(),
+        notice(n.notice.as_deref()),
+        AddMemberForm::default(),
+    )
+    .await
 }
 
 #[derive(Debug, Default, serde::Deserialize)]
@@ -72,7 +114,12 @@ pub struct AddMemberForm {
     pub since: String,
 }
 
-pub async fn add_member(State(app): State<App>, c: Ctx, Path(slug): Path<String>, Form(f): Form<AddMemberForm>) -> WebResult {
+pub async fn add_member(
+    State(app): State<App>,
+    c: Ctx,
+    Path(slug): Path<String>,
+    Form(f): Form<AddMemberForm>,
+) -> WebResult {
     match app::networks::add_member(&app, &c.actor, &slug, &f.org, &f.since).await {
         Ok(()) => see_other(&format!("/networks/{slug}?notice=notice-member-added")),
         Err(e) => {
@@ -90,7 +137,10 @@ struct Commitments {
 }
 
 pub async fn commitments(State(app): State<App>, c: Ctx) -> WebResult {
-    page(Commitments { commitments: app.store.commitments().await?, c })
+    page(Commitments {
+        commitments: app.store.commitments().await?,
+        c,
+    })
 }
 
 #[derive(Template)]
@@ -107,8 +157,19 @@ struct Commitment {
     form_date: String,
 }
 
-async fn commitment_page(app: &App, c: Ctx, slug: &str, errors: FormErrors, notice: &'static str, date: String) -> WebResult {
-    let cm = app.store.commitment_by_slug(slug).await?.ok_or(DomainError::NotFound)?;
+async fn commitment_page(
+    app: &App,
+    c: Ctx,
+    slug: &str,
+    errors: FormErrors,
+    notice: &'static str,
+    date: String,
+) -> WebResult {
+    let cm = app
+        .store
+        .commitment_by_slug(slug)
+        .await?
+        .ok_or(DomainError::NotFound)?;
     let signatures = app.store.signatures(cm.id).await?;
     let can_sign_for = administered(app, &c)
         .await?
@@ -119,15 +180,42 @@ async fn commitment_page(app: &App, c: Ctx, slug: &str, errors: FormErrors, noti
         domain::accounts::Lang::En => (cm.title_en, cm.description_en),
         domain::accounts::Lang::It => (cm.title_it, cm.description_it),
     };
-    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
     page_status(
         status,
-        Commitment { slug: cm.slug, title, description, signatures, can_sign_for, errors, notice, form_date: date, c },
+        Commitment {
+            slug: cm.slug,
+            title,
+            description,
+            signatures,
+            can_sign_for,
+            errors,
+            notice,
+            form_date: date,
+            c,
+        },
     )
 }
 
-pub async fn commitment(State(app): State<App>, c: Ctx, Path(slug): Path<String>, Query(n): Query<NoticeQuery>) -> WebResult {
-    commitment_page(&app, c, &slug, FormErrors::default(), notice(n.notice.as_deref()), String::new()).await
+pub async fn commitment(
+    State(app): State<App>,
+    c: Ctx,
+    Path(slug): Path<String>,
+    Query(n): Query<NoticeQuery>,
+) -> WebResult {
+    commitment_page(
+        &app,
+        c,
+        &slug,
+        FormErrors::default(),
+        notice(n.notice.as_deref()),
+        String::new(),
+    )
+    .await
 }
 
 #[derive(Debug, Default, serde::Deserialize)]
@@ -137,7 +225,12 @@ pub struct SignForm {
     pub date: String,
 }
 
-pub async fn sign(State(app): State<App>, c: Ctx, Path(slug): Path<String>, Form(f): Form<SignForm>) -> WebResult {
+pub async fn sign(
+    State(app): State<App>,
+    c: Ctx,
+    Path(slug): Path<String>,
+    Form(f): Form<SignForm>,
+) -> WebResult {
     match app::networks::sign(&app, &c.actor, &slug, &f.org, &f.date).await {
         Ok(()) => see_other(&format!("/commitments/{slug}?notice=notice-signed")),
         Err(e) => {

@@ -67,7 +67,11 @@ pub fn filter_of(q: &DirectoryQuery) -> OrgFilter {
     }
 }
 
-pub async fn directory(State(app): State<App>, c: Ctx, Query(q): Query<DirectoryQuery>) -> WebResult {
+pub async fn directory(
+    State(app): State<App>,
+    c: Ctx,
+    Query(q): Query<DirectoryQuery>,
+) -> WebResult {
     let filter = filter_of(&q);
     let page_no = q.page.trim().parse::<i64>().unwrap_or(1).clamp(1, 100_000);
     let (limit, offset) = store::paging(page_no, PER_PAGE);
@@ -78,7 +82,10 @@ pub async fn directory(State(app): State<App>, c: Ctx, Query(q): Query<Directory
         total,
         q: filter.text.clone().unwrap_or_default(),
         kind: filter.kind.clone().unwrap_or_default(),
-        territory: filter.territory_id.map(|t| t.to_string()).unwrap_or_default(),
+        territory: filter
+            .territory_id
+            .map(|t| t.to_string())
+            .unwrap_or_default(),
         kinds: OrgKind::ALL.iter().map(|k| k.code()).collect(),
         territories: app.store.territories().await?,
         page: page_no,
@@ -101,7 +108,12 @@ struct Profile {
     notice: &'static str,
 }
 
-pub async fn profile(State(app): State<App>, c: Ctx, Path(slug): Path<String>, Query(n): Query<NoticeQuery>) -> WebResult {
+pub async fn profile(
+    State(app): State<App>,
+    c: Ctx,
+    Path(slug): Path<String>,
+    Query(n): Query<NoticeQuery>,
+) -> WebResult {
     let org = orgs::by_slug(&app, &slug).await?;
     let id = OrgId(org.id);
     let territory = match org.territory_id {
@@ -173,8 +185,18 @@ pub struct OrgFormPage {
     pub territories: Vec<TerritoryRow>,
 }
 
-async fn edit_page(app: &App, c: Ctx, org: &OrgRow, form: OrgForm, errors: FormErrors) -> WebResult {
-    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+async fn edit_page(
+    app: &App,
+    c: Ctx,
+    org: &OrgRow,
+    form: OrgForm,
+    errors: FormErrors,
+) -> WebResult {
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
     let heading = c.t1("org-edit-title", "name", &org.name);
     page_status(
         status,
@@ -210,16 +232,32 @@ pub async fn edit_form(State(app): State<App>, c: Ctx, Path(slug): Path<String>)
         website: org.website.clone().unwrap_or_default(),
         email: org.email.clone().unwrap_or_default(),
         default_lang: org.default_lang.clone(),
-        territory_id: if municipality { String::new() } else { org.territory_id.map(|t| t.to_string()).unwrap_or_default() },
+        territory_id: if municipality {
+            String::new()
+        } else {
+            org.territory_id.map(|t| t.to_string()).unwrap_or_default()
+        },
         territory_name: t.as_ref().map(|t| t.name.clone()).unwrap_or_default(),
-        istat_code: t.as_ref().and_then(|t| t.istat_code.clone()).unwrap_or_default(),
+        istat_code: t
+            .as_ref()
+            .and_then(|t| t.istat_code.clone())
+            .unwrap_or_default(),
         nuts3: t.as_ref().and_then(|t| t.nuts3.clone()).unwrap_or_default(),
-        population: t.as_ref().and_then(|t| t.population).map(|p| p.to_string()).unwrap_or_default(),
+        population: t
+            .as_ref()
+            .and_then(|t| t.population)
+            .map(|p| p.to_string())
+            .unwrap_or_default(),
     };
     edit_page(&app, c, &org, form, FormErrors::default()).await
 }
 
-pub async fn edit_submit(State(app): State<App>, c: Ctx, Path(slug): Path<String>, Form(form): Form<OrgForm>) -> WebResult {
+pub async fn edit_submit(
+    State(app): State<App>,
+    c: Ctx,
+    Path(slug): Path<String>,
+    Form(form): Form<OrgForm>,
+) -> WebResult {
     match orgs::update(&app, &c.actor, &slug, &OrgInput::from(&form)).await {
         Ok(()) => see_other(&format!("/organisations/{slug}?notice=notice-saved")),
         Err(e) => {
@@ -246,11 +284,22 @@ struct Members {
     invite_role: String,
 }
 
-async fn members_page(app: &App, c: Ctx, slug: &str, errors: FormErrors, notice: &'static str, invite: (String, String)) -> WebResult {
+async fn members_page(
+    app: &App,
+    c: Ctx,
+    slug: &str,
+    errors: FormErrors,
+    notice: &'static str,
+    invite: (String, String),
+) -> WebResult {
     let org = orgs::by_slug(app, slug).await?;
     can(&c.actor, Action::ViewMembers(OrgId(org.id)))?;
     let members = app.store.members(org.id).await?;
-    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
     page_status(
         status,
         Members {
@@ -269,8 +318,21 @@ async fn members_page(app: &App, c: Ctx, slug: &str, errors: FormErrors, notice:
     )
 }
 
-pub async fn members(State(app): State<App>, c: Ctx, Path(slug): Path<String>, Query(n): Query<NoticeQuery>) -> WebResult {
-    members_page(&app, c, &slug, FormErrors::default(), notice(n.notice.as_deref()), (String::new(), "member".into())).await
+pub async fn members(
+    State(app): State<App>,
+    c: Ctx,
+    Path(slug): Path<String>,
+    Query(n): Query<NoticeQuery>,
+) -> WebResult {
+    members_page(
+        &app,
+        c,
+        &slug,
+        FormErrors::default(),
+        notice(n.notice.as_deref()),
+        (String::new(), "member".into()),
+    )
+    .await
 }
 
 #[derive(Debug, Default, serde::Deserialize)]
@@ -280,9 +342,16 @@ pub struct InviteForm {
     pub role: String,
 }
 
-pub async fn invite(State(app): State<App>, c: Ctx, Path(slug): Path<String>, Form(f): Form<InviteForm>) -> WebResult {
+pub async fn invite(
+    State(app): State<App>,
+    c: Ctx,
+    Path(slug): Path<String>,
+    Form(f): Form<InviteForm>,
+) -> WebResult {
     match orgs::invite(&app, &c.actor, &slug, &f.email, &f.role, c.lang).await {
-        Ok(()) => see_other(&format!("/organisations/{slug}/members?notice=notice-invited")),
+        Ok(()) => see_other(&format!(
+            "/organisations/{slug}/members?notice=notice-invited"
+        )),
         Err(e) => {
             let errors = FormErrors::from_app(e)?;
             members_page(&app, c, &slug, errors, "", (f.email, f.role)).await
@@ -303,7 +372,9 @@ pub async fn change_member(
     Form(f): Form<RoleForm>,
 ) -> WebResult {
     match orgs::change_member(&app, &c.actor, &slug, user, &f.role).await {
-        Ok(()) => see_other(&format!("/organisations/{slug}/members?notice=notice-member-changed")),
+        Ok(()) => see_other(&format!(
+            "/organisations/{slug}/members?notice=notice-member-changed"
+        )),
         Err(e) => {
             let errors = FormErrors::from_app(e)?;
             members_page(&app, c, &slug, errors, "", (String::new(), "member".into())).await
@@ -312,7 +383,10 @@ pub async fn change_member(
 }
 
 /// Organisations the user administers: `(slug, name)`.
-pub async fn administered(app: &App, c: &Ctx) -> Result<Vec<(String, String)>, crate::error::WebError> {
+pub async fn administered(
+    app: &App,
+    c: &Ctx,
+) -> Result<Vec<(String, String)>, crate::error::WebError> {
     let Some(user) = &c.user else {
         return Ok(vec![]);
     };

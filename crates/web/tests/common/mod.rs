@@ -21,7 +21,10 @@ pub struct Resp {
 
 impl Resp {
     pub fn location(&self) -> &str {
-        self.headers.get("location").and_then(|v| v.to_str().ok()).unwrap_or_default()
+        self.headers
+            .get("location")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
     }
 }
 
@@ -34,10 +37,17 @@ pub struct Browser {
 
 /// A demo network on a fresh SQLite file, and its app.
 pub async fn demo_app() -> App {
-    let store = store::Store::open(&store::testing::sqlite_url()).await.expect("store");
-    let mut config = Config::default();
-    config.demo = true;
-    config.mail.dir = std::env::temp_dir().join("lc_web_mail").display().to_string();
+    let store = store::Store::open(&store::testing::sqlite_url())
+        .await
+        .expect("store");
+    let mut config = Config {
+        demo: true,
+        ..Default::default()
+    };
+    config.mail.dir = std::env::temp_dir()
+        .join("lc_web_mail")
+        .display()
+        .to_string();
     let app = App::with_store(store, config).expect("app");
     app::demo::seed(&app).await.expect("demo");
     app
@@ -45,19 +55,33 @@ pub async fn demo_app() -> App {
 
 impl Browser {
     pub fn new(app: &App, address: &str) -> Self {
-        Self { router: learning_city_web::router(app.clone()), cookies: BTreeMap::new(), address: address.parse().expect("address") }
+        Self {
+            router: learning_city_web::router(app.clone()),
+            cookies: BTreeMap::new(),
+            address: address.parse().expect("address"),
+        }
     }
 
     pub fn csrf(&self) -> String {
-        self.cookies.get("__Host-lc_csrf").cloned().unwrap_or_default()
+        self.cookies
+            .get("__Host-lc_csrf")
+            .cloned()
+            .unwrap_or_default()
     }
 
     pub async fn send(&mut self, mut req: Request<Body>) -> Resp {
         req.extensions_mut().insert(ConnectInfo(self.address));
-        req.headers_mut().insert("host", "127.0.0.1:8080".parse().expect("host"));
+        req.headers_mut()
+            .insert("host", "127.0.0.1:8080".parse().expect("host"));
         if !self.cookies.is_empty() {
-            let jar = self.cookies.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("; ");
-            req.headers_mut().insert("cookie", jar.parse().expect("cookie"));
+            let jar = self
+                .cookies
+                .iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>()
+                .join("; ");
+            req.headers_mut()
+                .insert("cookie", jar.parse().expect("cookie"));
         }
         let res = self.router.clone().oneshot(req).await.expect("response");
         let (parts, body) = res.into_parts();
@@ -72,11 +96,16 @@ impl Browser {
             }
         }
         let bytes = body.collect().await.expect("body").to_bytes();
-        Resp { status: parts.status, headers: parts.headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+        Resp {
+            status: parts.status,
+            headers: parts.headers,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        }
     }
 
     pub async fn get(&mut self, path: &str) -> Resp {
-        self.send(Request::get(path).body(Body::empty()).expect("request")).await
+        self.send(Request::get(path).body(Body::empty()).expect("request"))
+            .await
     }
 
     /// Posts a form as a browser on this site would: with the CSRF token and a same-site Origin.
@@ -87,7 +116,8 @@ impl Browser {
         let csrf = self.csrf();
         let mut all: Vec<(&str, &str)> = vec![("csrf", csrf.as_str())];
         all.extend_from_slice(fields);
-        self.post_raw(path, &encode(&all), Some("http://127.0.0.1:8080")).await
+        self.post_raw(path, &encode(&all), Some("http://127.0.0.1:8080"))
+            .await
     }
 
     pub async fn post_raw(&mut self, path: &str, body: &str, origin: Option<&str>) -> Resp {
@@ -96,20 +126,37 @@ impl Browser {
             .body(Body::from(body.to_owned()))
             .expect("request");
         if let Some(o) = origin {
-            req.headers_mut().insert("origin", o.parse().expect("origin"));
+            req.headers_mut()
+                .insert("origin", o.parse().expect("origin"));
         }
         self.send(req).await
     }
 
     pub async fn login(&mut self, email: &str, password: &str) -> Resp {
-        let r = self.post("/login", &[("email", email), ("password", password), ("next", "/account")]).await;
-        assert_eq!(r.status, StatusCode::SEE_OTHER, "login of {email}: {}", r.body);
+        let r = self
+            .post(
+                "/login",
+                &[
+                    ("email", email),
+                    ("password", password),
+                    ("next", "/account"),
+                ],
+            )
+            .await;
+        assert_eq!(
+            r.status,
+            StatusCode::SEE_OTHER,
+            "login of {email}: {}",
+            r.body
+        );
         r
     }
 }
 
 pub fn encode(fields: &[(&str, &str)]) -> String {
-    form_urlencoded::Serializer::new(String::new()).extend_pairs(fields).finish()
+    form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(fields)
+        .finish()
 }
 
 /// Internal links (`href="/…"`) of a page, without fragments.
@@ -118,6 +165,11 @@ pub fn links(html: &str) -> Vec<String> {
         .skip(1)
         .filter_map(|s| s.split('"').next())
         .filter(|h| h.starts_with('/') && !h.starts_with("//"))
-        .map(|h| h.split('#').next().unwrap_or_default().replace("&amp;", "&"))
+        .map(|h| {
+            h.split('#')
+                .next()
+                .unwrap_or_default()
+                .replace("&amp;", "&")
+        })
         .collect()
 }

@@ -188,7 +188,10 @@ mod tests {
         ] {
             assert!(Email::parse(bad).is_err(), "{bad} should be refused");
         }
-        assert_eq!(Email::parse("").expect_err("refused").code, "email-required");
+        assert_eq!(
+            Email::parse("").expect_err("refused").code,
+            "email-required"
+        );
     }
 
     #[test]
@@ -199,7 +202,9 @@ mod tests {
         );
         assert!(NewPassword::parse("abbastanza-lunga").is_ok());
         assert_eq!(
-            NewPassword::parse(&"x".repeat(201)).expect_err("refused").code,
+            NewPassword::parse(&"x".repeat(201))
+                .expect_err("refused")
+                .code,
             "password-too-long"
         );
     }
@@ -207,7 +212,9 @@ mod tests {
     #[test]
     fn names_refuse_markup_and_length() {
         assert_eq!(
-            DisplayName::parse("name", "<b>Anna</b>").expect_err("refused").code,
+            DisplayName::parse("name", "<b>Anna</b>")
+                .expect_err("refused")
+                .code,
             "name-markup"
         );
         assert_eq!(

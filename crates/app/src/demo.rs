@@ -589,9 +589,7 @@ pub async fn seed(app: &App) -> Result<()> {
         }
     }
 
-    let manifesto = tx
-        .insert_commitment(
-            &CommitmentRow {
+    let manifesto = commitment(&mut tx, t, &CommitmentRow {
                 id: 0,
                 slug: "manifesto-citta-che-apprendono".into(),
                 title_it: "Manifesto delle Città che Apprendono".into(),
@@ -599,30 +597,10 @@ pub async fn seed(app: &App) -> Result<()> {
                 description_it: "Chi firma si impegna a rendere l'apprendimento permanente accessibile a tutti, a coinvolgere cittadini e organizzazioni nelle decisioni e a misurare insieme i progressi secondo le Key Features delle Learning Cities dell'UNESCO.".into(),
                 description_en: "Signatories commit to making lifelong learning accessible to all, to involving citizens and organisations in decisions, and to measuring progress together against UNESCO's Key Features of Learning Cities.".into(),
                 signatures: 0,
-            },
-            t,
-        )
-        .await?;
-    tx.audit(Event {
-        at: t,
-        actor: None,
-        action: "commitment.create",
-        subject: format!("commitment:{manifesto}"),
-        details: json!({"demo": true}),
-    })
-    .await?;
+            }).await?;
     for (i, (_, _, _, signed)) in MUNICIPALITIES.iter().enumerate() {
         if let Some(date) = signed {
-            tx.sign_commitment(manifesto, municipalities[i], date)
-                .await?;
-            tx.audit(Event {
-                at: t,
-                actor: None,
-                action: "commitment.sign",
-                subject: format!("commitment:{manifesto}"),
-                details: json!({"org": municipalities[i], "date": date}),
-            })
-            .await?;
+            sign(&mut tx, t, manifesto, municipalities[i], date).await?;
         }
     }
     for (org_id, date) in [
@@ -630,19 +608,9 @@ pub async fn seed(app: &App) -> Result<()> {
         (universities[0], "2019-06-03"),
         (associations[9], "2021-03-22"),
     ] {
-        tx.sign_commitment(manifesto, org_id, date).await?;
-        tx.audit(Event {
-            at: t,
-            actor: None,
-            action: "commitment.sign",
-            subject: format!("commitment:{manifesto}"),
-            details: json!({"org": org_id, "date": date}),
-        })
-        .await?;
+        sign(&mut tx, t, manifesto, org_id, date).await?;
     }
-    let charter = tx
-        .insert_commitment(
-            &CommitmentRow {
+    let charter = commitment(&mut tx, t, &CommitmentRow {
                 id: 0,
                 slug: "carta-della-partecipazione".into(),
                 title_it: "Carta della partecipazione".into(),
@@ -650,32 +618,13 @@ pub async fn seed(app: &App) -> Result<()> {
                 description_it: "Principi comuni per processi partecipativi trasparenti: dire prima che cosa si farà dei contributi, rispondere a tutti, rendere conto dei risultati.".into(),
                 description_en: "Shared principles for transparent participatory processes: say beforehand what will be done with the input, answer everyone, report on the results.".into(),
                 signatures: 0,
-            },
-            t,
-        )
-        .await?;
-    tx.audit(Event {
-        at: t,
-        actor: None,
-        action: "commitment.create",
-        subject: format!("commitment:{charter}"),
-        details: json!({"demo": true}),
-    })
-    .await?;
+            }).await?;
     for (org_id, date) in [
         (municipalities[0], "2022-02-10"),
         (municipalities[7], "2023-05-04"),
         (associations[17], "2023-05-04"),
     ] {
-        tx.sign_commitment(charter, org_id, date).await?;
-        tx.audit(Event {
-            at: t,
-            actor: None,
-            action: "commitment.sign",
-            subject: format!("commitment:{charter}"),
-            details: json!({"org": org_id, "date": date}),
-        })
-        .await?;
+        sign(&mut tx, t, charter, org_id, date).await?;
     }
 
     for a in &ACCOUNTS {
@@ -713,6 +662,34 @@ pub async fn seed(app: &App) -> Result<()> {
         }
     }
     tx.commit().await?;
+    Ok(())
+}
+
+/// Creates a commitment, with its audit entry.
+async fn commitment(tx: &mut WriteTx, t: i64, row: &CommitmentRow) -> Result<i64> {
+    let id = tx.insert_commitment(row, t).await?;
+    tx.audit(Event {
+        at: t,
+        actor: None,
+        action: "commitment.create",
+        subject: format!("commitment:{id}"),
+        details: json!({"demo": true}),
+    })
+    .await?;
+    Ok(id)
+}
+
+/// Signs a commitment on behalf of `org` on `date`, with its audit entry.
+async fn sign(tx: &mut WriteTx, t: i64, commitment: i64, org: i64, date: &str) -> Result<()> {
+    tx.sign_commitment(commitment, org, date).await?;
+    tx.audit(Event {
+        at: t,
+        actor: None,
+        action: "commitment.sign",
+        subject: format!("commitment:{commitment}"),
+        details: json!({"org": org, "date": date}),
+    })
+    .await?;
     Ok(())
 }
 

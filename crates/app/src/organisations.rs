@@ -15,8 +15,10 @@ use store::audit::Event;
 use store::organisations::{OrgFields, OrgRow, TerritoryRow};
 
 /// What a person typed in the organisation form. Territory fields apply to municipalities, whose
-/// territory is their own; other organisations pick an existing territory.
-#[derive(Debug, Clone, Default)]
+/// territory is their own; other organisations pick an existing territory. The web form
+/// deserialises straight into it.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default)]
 pub struct OrgInput {
     pub name: String,
     pub kind: String,

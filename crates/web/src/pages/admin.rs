@@ -1,7 +1,7 @@
 //! Administration of the installation: create organisations, grant roles, see accounts and the
 //! latest audit entries. Instance administrators only.
 
-use super::organisations::{OrgForm, OrgFormPage};
+use super::organisations::OrgFormPage;
 use super::{NoticeQuery, notice, page_status, see_other};
 use crate::ctx::Ctx;
 use crate::error::{FormErrors, WebResult};
@@ -95,7 +95,7 @@ pub async fn grant(State(app): State<App>, c: Ctx, Form(f): Form<GrantForm>) -> 
     }
 }
 
-async fn new_org_page(app: &App, c: Ctx, form: OrgForm, errors: FormErrors) -> WebResult {
+async fn new_org_page(app: &App, c: Ctx, form: OrgInput, errors: FormErrors) -> WebResult {
     can(&c.actor, Action::CreateOrganisation)?;
     let status = if errors.is_empty() {
         StatusCode::OK
@@ -123,7 +123,7 @@ pub async fn new_org(State(app): State<App>, c: Ctx) -> WebResult {
     new_org_page(
         &app,
         c,
-        OrgForm {
+        OrgInput {
             kind: "association".into(),
             ..Default::default()
         },
@@ -132,8 +132,8 @@ pub async fn new_org(State(app): State<App>, c: Ctx) -> WebResult {
     .await
 }
 
-pub async fn create_org(State(app): State<App>, c: Ctx, Form(f): Form<OrgForm>) -> WebResult {
-    match app::organisations::create(&app, &c.actor, &OrgInput::from(&f)).await {
+pub async fn create_org(State(app): State<App>, c: Ctx, Form(f): Form<OrgInput>) -> WebResult {
+    match app::organisations::create(&app, &c.actor, &f).await {
         Ok(slug) => see_other(&format!("/organisations/{slug}?notice=notice-created")),
         Err(e) => {
             let errors = FormErrors::from_app(e)?;

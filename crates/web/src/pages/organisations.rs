@@ -134,42 +134,6 @@ pub async fn profile(
     })
 }
 
-#[derive(Debug, Default, Clone, serde::Deserialize)]
-#[serde(default)]
-pub struct OrgForm {
-    pub name: String,
-    pub kind: String,
-    pub slug: String,
-    pub description: String,
-    pub website: String,
-    pub email: String,
-    pub default_lang: String,
-    pub territory_id: String,
-    pub territory_name: String,
-    pub istat_code: String,
-    pub nuts3: String,
-    pub population: String,
-}
-
-impl From<&OrgForm> for OrgInput {
-    fn from(f: &OrgForm) -> Self {
-        OrgInput {
-            name: f.name.clone(),
-            kind: f.kind.clone(),
-            slug: f.slug.clone(),
-            description: f.description.clone(),
-            website: f.website.clone(),
-            email: f.email.clone(),
-            default_lang: f.default_lang.clone(),
-            territory_id: f.territory_id.clone(),
-            territory_name: f.territory_name.clone(),
-            istat_code: f.istat_code.clone(),
-            nuts3: f.nuts3.clone(),
-            population: f.population.clone(),
-        }
-    }
-}
-
 #[derive(Template)]
 #[template(path = "org_form.html")]
 pub struct OrgFormPage {
@@ -179,7 +143,7 @@ pub struct OrgFormPage {
     pub back_label: String,
     pub action: String,
     pub creating: bool,
-    pub form: OrgForm,
+    pub form: OrgInput,
     pub errors: FormErrors,
     pub kinds: Vec<&'static str>,
     pub territories: Vec<TerritoryRow>,
@@ -189,7 +153,7 @@ async fn edit_page(
     app: &App,
     c: Ctx,
     org: &OrgRow,
-    form: OrgForm,
+    form: OrgInput,
     errors: FormErrors,
 ) -> WebResult {
     let status = if errors.is_empty() {
@@ -224,7 +188,7 @@ pub async fn edit_form(State(app): State<App>, c: Ctx, Path(slug): Path<String>)
     };
     let municipality = org.kind == OrgKind::Municipality.code();
     let t = territory.filter(|_| municipality);
-    let form = OrgForm {
+    let form = OrgInput {
         name: org.name.clone(),
         kind: org.kind.clone(),
         slug: org.slug.clone(),
@@ -256,9 +220,9 @@ pub async fn edit_submit(
     State(app): State<App>,
     c: Ctx,
     Path(slug): Path<String>,
-    Form(form): Form<OrgForm>,
+    Form(form): Form<OrgInput>,
 ) -> WebResult {
-    match orgs::update(&app, &c.actor, &slug, &OrgInput::from(&form)).await {
+    match orgs::update(&app, &c.actor, &slug, &form).await {
         Ok(()) => see_other(&format!("/organisations/{slug}?notice=notice-saved")),
         Err(e) => {
             let errors = FormErrors::from_app(e)?;

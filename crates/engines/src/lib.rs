@@ -6,7 +6,11 @@
 //! - [`text`]: normalisation of Italian and English text for search (lowercase, diacritic folding,
 //!   tokens). Stemming, similarity and summaries come with the participatory-processes issue.
 //!
-//! Budgeting (pabulib, ballots, rules), opinion maps, sortition and matching live here as they are
-//! built, each in a module of the same name as its capability elsewhere in the workspace.
+//! - [`budgeting`]: pabulib files, ballots, outcome rules (greedy, Method of Equal Shares with
+//!   completions, sequential Phragmén) and their explanations, in exact arithmetic.
+//!
+//! Opinion maps, sortition and matching live here as they are built, each in a module of the same
+//! name as its capability elsewhere in the workspace.
 
+pub mod budgeting;
 pub mod text;

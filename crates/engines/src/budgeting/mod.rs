@@ -1,0 +1,381 @@
+//! Participatory budgeting: elections in the pabulib format, ballots, outcome rules and their
+//! explanations. Pure and exact: costs, budgets and payments are rationals.
+//!
+//! - [`pabulib`]: reader and writer of `.pb` files (Stolicki, Szufa, Talmon, *Pabulib: A
+//!   Participatory Budgeting Library*, arXiv:2012.06539), reporting malformed input by line and
+//!   field.
+//! - [`rules`]: utilitarian greedy (with skipping, by total points, without skipping, with a
+//!   threshold), the Method of Equal Shares (Peters & Skowron 2021) with the Add1 completion used in
+//!   Wieliczka, Świecie and Assen and the utilitarian completion after it, and sequential Phragmén.
+//!   Outcomes follow the reference implementation pabutools 1.2.3 with the tie-break order
+//!   equalshares.net recommends: cost ascending, supporters descending, project id as a string.
+//!
+//! Utilities ("satisfaction classes"): approval and choose-1 ballots give a project its cost when
+//! approved (cost utilities, as equalshares.net and the cities use), cumulative and scoring ballots
+//! give the points, ordinal ballots give Borda points (the last ranked project gets 0).
+
+pub mod pabulib;
+pub mod rules;
+
+use num_bigint::BigInt;
+use num_rational::BigRational;
+use num_traits::{One, Zero};
+use std::collections::HashMap;
+use std::fmt;
+
+/// An exact rational number.
+pub type Q = BigRational;
+
+/// The kind of ballot an election used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum VoteType {
+    Approval,
+    Choose1,
+    Cumulative,
+    Scoring,
+    Ordinal,
+}
+
+impl VoteType {
+    pub fn parse(raw: &str) -> Option<Self> {
+        match raw.trim().to_ascii_lowercase().as_str() {
+            "approval" => Some(Self::Approval),
+            "choose-1" => Some(Self::Choose1),
+            "cumulative" => Some(Self::Cumulative),
+            "scoring" => Some(Self::Scoring),
+            "ordinal" => Some(Self::Ordinal),
+            _ => None,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Approval => "approval",
+            Self::Choose1 => "choose-1",
+            Self::Cumulative => "cumulative",
+            Self::Scoring => "scoring",
+            Self::Ordinal => "ordinal",
+        }
+    }
+
+    /// Approval-like ballots: a set of projects.
+    pub fn is_approval(self) -> bool {
+        matches!(self, Self::Approval | Self::Choose1)
+    }
+
+    /// The utility the rules use for this kind of ballot unless told otherwise.
+    pub fn default_utility(self) -> Utility {
+        match self {
+            Self::Approval | Self::Choose1 => Utility::Cost,
+            Self::Cumulative | Self::Scoring => Utility::Points,
+            Self::Ordinal => Utility::Borda,
+        }
+    }
+}
+
+/// How a ballot turns into a voter's utility for a project.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Utility {
+    /// The project's cost when the voter approves it (cost utilities).
+    Cost,
+    /// One per approved project.
+    Cardinality,
+    /// The points the voter gave.
+    Points,
+    /// Points times cost: greedy by this utility is "most points first".
+    PointsTimesCost,
+    /// Borda points: `len − position − 1`, so the last ranked project gets 0.
+    Borda,
+}
+
+/// A project of an election.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Project {
+    pub id: String,
+    pub cost: Q,
+    /// Every column of the PROJECTS section, as read (including `project_id` and `cost`).
+    pub fields: Vec<(String, String)>,
+}
+
+impl Project {
+    pub fn field(&self, name: &str) -> Option<&str> {
+        self.fields
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// One voter's ballot: project indices (in ballot order) and, for cumulative and scoring
+/// ballots, the points given to each.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ballot {
+    pub voter_id: String,
+    pub projects: Vec<usize>,
+    pub points: Vec<i64>,
+    /// Every column of the VOTES section, as read.
+    pub fields: Vec<(String, String)>,
+}
+
+/// A whole election.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Election {
+    /// META rows in file order.
+    pub meta: Vec<(String, String)>,
+    pub vote_type: VoteType,
+    pub budget: Q,
+    pub projects: Vec<Project>,
+    pub ballots: Vec<Ballot>,
+    pub project_columns: Vec<String>,
+    pub vote_columns: Vec<String>,
+}
+
+impl Election {
+    pub fn meta(&self, key: &str) -> Option<&str> {
+        self.meta
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(key))
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The index of the project with this id.
+    pub fn project_index(&self, id: &str) -> Option<usize> {
+        self.projects.iter().position(|p| p.id == id)
+    }
+
+    /// Total cost of a set of projects.
+    pub fn cost_of(&self, projects: &[usize]) -> Q {
+        projects
+            .iter()
+            .fold(Q::zero(), |acc, p| acc + &self.projects[*p].cost)
+    }
+}
+
+/// Identical ballots grouped, with each voter's utility for each project they support.
+#[derive(Debug, Clone)]
+pub struct Profile {
+    /// Number of voters (the sum of the group weights).
+    pub voters: u64,
+    pub groups: Vec<Group>,
+    /// For every project: `(group, utility)` of the groups that give it a positive utility.
+    pub supporters: Vec<Vec<(usize, Q)>>,
+    /// For every project: Σ weight × utility.
+    pub total_utility: Vec<Q>,
+    /// For every project: how many ballots list it (the "supporters" of the tie-break order).
+    pub support_count: Vec<u64>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Group {
+    pub weight: u64,
+    /// `(project, utility)` with utility > 0.
+    pub utilities: Vec<(usize, Q)>,
+}
+
+impl Profile {
+    /// Builds the profile of `election` under `utility`.
+    pub fn new(election: &Election, utility: Utility) -> Self {
+        let mut index: HashMap<Vec<(usize, Q)>, usize> = HashMap::new();
+        let mut groups: Vec<Group> = Vec::new();
+        let mut support_count = vec![0u64; election.projects.len()];
+        for ballot in &election.ballots {
+            let mut seen = vec![];
+            let len = ballot.projects.len();
+            let mut utilities: Vec<(usize, Q)> = Vec::with_capacity(len);
+            for (pos, &p) in ballot.projects.iter().enumerate() {
+                if seen.contains(&p) {
+                    continue;
+                }
+                seen.push(p);
+                let points = ballot.points.get(pos).copied();
+                if points.is_none_or(|x| x > 0) || utility == Utility::Borda {
+                    support_count[p] += 1;
+                }
+                let cost = &election.projects[p].cost;
+                let u = match utility {
+                    Utility::Cost => cost.clone(),
+                    Utility::Cardinality => Q::one(),
+                    Utility::Points => Q::from_integer(BigInt::from(points.unwrap_or(1))),
+                    Utility::PointsTimesCost => {
+                        Q::from_integer(BigInt::from(points.unwrap_or(1))) * cost
+                    }
+                    Utility::Borda => Q::from_integer(BigInt::from((len - pos - 1) as i64)),
+                };
+                if u > Q::zero() {
+                    utilities.push((p, u));
+                }
+            }
+            utilities.sort_by_key(|u| u.0);
+            match index.get(&utilities) {
+                Some(&g) => groups[g].weight += 1,
+                None => {
+                    index.insert(utilities.clone(), groups.len());
+                    groups.push(Group {
+                        weight: 1,
+                        utilities,
+                    });
+                }
+            }
+        }
+        let m = election.projects.len();
+        let mut supporters: Vec<Vec<(usize, Q)>> = vec![Vec::new(); m];
+        let mut total_utility = vec![Q::zero(); m];
+        for (g, group) in groups.iter().enumerate() {
+            let w = Q::from_integer(BigInt::from(group.weight));
+            for (p, u) in &group.utilities {
+                supporters[*p].push((g, u.clone()));
+                total_utility[*p] += &w * u;
+            }
+        }
+        Self {
+            voters: election.ballots.len() as u64,
+            groups,
+            supporters,
+            total_utility,
+            support_count,
+        }
+    }
+
+    /// The weight of a group as a rational.
+    pub fn weight(&self, g: usize) -> Q {
+        Q::from_integer(BigInt::from(self.groups[g].weight))
+    }
+}
+
+/// One key of a tie-break order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TieKey {
+    /// Cheaper first.
+    Cost,
+    /// More supporters first.
+    Votes,
+    /// Project id as a string, ascending ("10" before "9").
+    Id,
+}
+
+/// The order in which tied projects are taken: by default cost ascending, supporters descending,
+/// id as a string — the order equalshares.net recommends.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TieBreak(pub Vec<TieKey>);
+
+impl Default for TieBreak {
+    fn default() -> Self {
+        Self(vec![TieKey::Cost, TieKey::Votes, TieKey::Id])
+    }
+}
+
+impl TieBreak {
+    /// Reads `cost,votes,id` (any order, each at most once).
+    pub fn parse(raw: &str) -> Option<Self> {
+        let mut keys = Vec::new();
+        for part in raw.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+            let k = match part {
+                "cost" => TieKey::Cost,
+                "votes" => TieKey::Votes,
+                "id" => TieKey::Id,
+                _ => return None,
+            };
+            if keys.contains(&k) {
+                return None;
+            }
+            keys.push(k);
+        }
+        if !keys.contains(&TieKey::Id) {
+            // The id makes the order total, so every tie has one answer.
+            keys.push(TieKey::Id);
+        }
+        Some(Self(keys))
+    }
+
+    /// Compares two projects: `Less` means `a` is taken first.
+    pub fn cmp(
+        &self,
+        election: &Election,
+        profile: &Profile,
+        a: usize,
+        b: usize,
+    ) -> std::cmp::Ordering {
+        for k in &self.0 {
+            let o = match k {
+                TieKey::Cost => election.projects[a].cost.cmp(&election.projects[b].cost),
+                TieKey::Votes => profile.support_count[b].cmp(&profile.support_count[a]),
+                TieKey::Id => election.projects[a].id.cmp(&election.projects[b].id),
+            };
+            if o != std::cmp::Ordering::Equal {
+                return o;
+            }
+        }
+        std::cmp::Ordering::Equal
+    }
+}
+
+/// Writes a rational as an exact decimal when it has one (`1234.5`), else as a fraction (`10/3`).
+pub fn format_q(q: &Q) -> String {
+    let mut den = q.denom().clone();
+    let (two, five) = (BigInt::from(2), BigInt::from(5));
+    let mut digits = 0usize;
+    let (mut twos, mut fives) = (0usize, 0usize);
+    while (&den % &two).is_zero() {
+        den /= &two;
+        twos += 1;
+    }
+    while (&den % &five).is_zero() {
+        den /= &five;
+        fives += 1;
+    }
+    if !den.is_one() {
+        return format!("{}/{}", q.numer(), q.denom());
+    }
+    digits += twos.max(fives);
+    if digits == 0 {
+        return q.numer().to_string();
+    }
+    let scaled = q * Q::from_integer(BigInt::from(10).pow(digits as u32));
+    let n = scaled.to_integer();
+    let neg = n < BigInt::zero();
+    let s = if neg { (-n).to_string() } else { n.to_string() };
+    let s = format!("{s:0>width$}", width = digits + 1);
+    let (int, frac) = s.split_at(s.len() - digits);
+    let frac = frac.trim_end_matches('0');
+    let sign = if neg { "-" } else { "" };
+    if frac.is_empty() {
+        format!("{sign}{int}")
+    } else {
+        format!("{sign}{int}.{frac}")
+    }
+}
+
+impl fmt::Display for VoteType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(n: i64, d: i64) -> Q {
+        Q::new(BigInt::from(n), BigInt::from(d))
+    }
+
+    #[test]
+    fn rationals_print_as_exact_decimals_or_fractions() {
+        assert_eq!(format_q(&q(102000, 1)), "102000");
+        assert_eq!(format_q(&q(12345, 100)), "123.45");
+        assert_eq!(format_q(&q(1, 8)), "0.125");
+        assert_eq!(format_q(&q(10, 3)), "10/3");
+        assert_eq!(format_q(&q(-5, 2)), "-2.5");
+    }
+
+    #[test]
+    fn tie_break_orders_parse() {
+        assert_eq!(TieBreak::parse("cost,votes,id"), Some(TieBreak::default()));
+        assert_eq!(
+            TieBreak::parse("votes"),
+            Some(TieBreak(vec![TieKey::Votes, TieKey::Id]))
+        );
+        assert_eq!(TieBreak::parse("cost,cost"), None);
+        assert_eq!(TieBreak::parse("price"), None);
+    }
+}

@@ -1,0 +1,674 @@
+//! Outcome rules, each as pabutools 1.2.3 computes it (see the project's participatory-budgeting
+//! spec, §4), with a configurable tie-break order and an explanation of the outcome.
+
+use super::{Election, Profile, Q, TieBreak, Utility, format_q};
+use num_bigint::BigInt;
+use num_traits::{One, Zero};
+use std::cmp::Ordering;
+
+/// The rules of this module.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rule {
+    /// Utilitarian greedy with skipping: by utility per cost (approval count under cost
+    /// utilities), adding every project that still fits.
+    Greedy,
+    /// Cumulative ballots: most points first, skipping what does not fit.
+    GreedyTotal,
+    /// Greedy that stops at the first project that does not fit.
+    GreedyNoSkip,
+    /// Greedy over the projects whose number of supporters reaches the META
+    /// `min_project_score_threshold`.
+    GreedyThreshold,
+    /// Method of Equal Shares with a fixed budget.
+    Mes,
+    /// MES, raising each voter's budget by one unit until the outcome is exhaustive (Add1).
+    MesAdd1,
+    /// Add1, then utilitarian greedy completion.
+    MesAdd1U,
+    /// Sequential Phragmén (approval ballots).
+    Phragmen,
+}
+
+impl Rule {
+    pub const ALL: [Rule; 8] = [
+        Rule::Greedy,
+        Rule::GreedyTotal,
+        Rule::GreedyNoSkip,
+        Rule::GreedyThreshold,
+        Rule::Mes,
+        Rule::MesAdd1,
+        Rule::MesAdd1U,
+        Rule::Phragmen,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Rule::Greedy => "greedy",
+            Rule::GreedyTotal => "greedy-total",
+            Rule::GreedyNoSkip => "greedy-no-skip",
+            Rule::GreedyThreshold => "greedy-threshold",
+            Rule::Mes => "mes",
+            Rule::MesAdd1 => "mes-add1",
+            Rule::MesAdd1U => "mes-add1u",
+            Rule::Phragmen => "phragmen",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        let r = raw.trim().replace('_', "-");
+        Self::ALL.into_iter().find(|x| x.code() == r)
+    }
+}
+
+/// Why a project was not chosen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NotChosen {
+    /// No ballot supports it.
+    NoSupport,
+    /// When its turn came, the money left was less than its cost.
+    DidNotFit,
+    /// Its supporters' remaining money could not pay for it (MES).
+    SupportersRanOut,
+    /// Its supporters did not reach the threshold.
+    BelowThreshold,
+    /// The rule stopped before its turn (greedy without skipping, Phragmén).
+    RuleStopped,
+}
+
+impl NotChosen {
+    pub fn code(&self) -> &'static str {
+        match self {
+            NotChosen::NoSupport => "no-support",
+            NotChosen::DidNotFit => "did-not-fit",
+            NotChosen::SupportersRanOut => "supporters-ran-out",
+            NotChosen::BelowThreshold => "below-threshold",
+            NotChosen::RuleStopped => "rule-stopped",
+        }
+    }
+}
+
+/// One round of MES: the project bought, the price factor ρ, what each kind of supporter paid and
+/// has left.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MesRound {
+    pub project: usize,
+    /// ρ: each supporter pays min(their money, ρ × utility).
+    pub rho: Q,
+    /// `(group, voters in it, paid per voter, left per voter)` for every supporting group.
+    pub payments: Vec<(usize, u64, Q, Q)>,
+    /// Projects that were as cheap per supporter and lost the tie-break.
+    pub tied_with: Vec<usize>,
+}
+
+/// An outcome and what explains it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    pub rule: Rule,
+    /// Chosen projects, in the order of selection.
+    pub winners: Vec<usize>,
+    pub total_cost: Q,
+    /// MES rounds (MES rules only), in order.
+    pub rounds: Vec<MesRound>,
+    /// The per-voter budget MES ended with (Add1 rules: after the increments).
+    pub voter_budget: Option<Q>,
+    /// For every project not chosen, why.
+    pub not_chosen: Vec<(usize, NotChosen)>,
+    /// Projects added by a completion step (Add1U), in order.
+    pub completed: Vec<usize>,
+}
+
+fn q_int(n: u64) -> Q {
+    Q::from_integer(BigInt::from(n))
+}
+
+/// Computes `rule` on `election`.
+pub fn tally(election: &Election, rule: Rule, tie: &TieBreak) -> Outcome {
+    let utility = match rule {
+        Rule::GreedyTotal => Utility::PointsTimesCost,
+        // Phragmén counts approvers, whatever the cost (a free project still has approvers).
+        Rule::Phragmen => Utility::Cardinality,
+        _ => election.vote_type.default_utility(),
+    };
+    let profile = Profile::new(election, utility);
+    match rule {
+        Rule::Greedy => greedy(election, &profile, tie, rule, &[], true, None),
+        Rule::GreedyTotal => greedy(election, &profile, tie, rule, &[], true, None),
+        Rule::GreedyNoSkip => greedy(election, &profile, tie, rule, &[], false, None),
+        Rule::GreedyThreshold => {
+            let threshold = election
+                .meta("min_project_score_threshold")
+                .and_then(super::pabulib::parse_decimal)
+                .unwrap_or_else(Q::zero);
+            greedy(election, &profile, tie, rule, &[], true, Some(threshold))
+        }
+        Rule::Mes => mes_outcome(election, &profile, tie, rule, false),
+        Rule::MesAdd1 => mes_outcome(election, &profile, tie, rule, true),
+        Rule::MesAdd1U => {
+            let add1 = mes_outcome(election, &profile, tie, rule, true);
+            let mut done = greedy(election, &profile, tie, rule, &add1.winners, true, None);
+            done.completed = done.winners[add1.winners.len()..].to_vec();
+            done.rounds = add1.rounds;
+            done.voter_budget = add1.voter_budget;
+            done
+        }
+        Rule::Phragmen => phragmen(election, &profile, tie),
+    }
+}
+
+/// Utilitarian greedy from `start`: projects by utility per cost, descending (ties in tie-break
+/// order; a free supported project comes first, an unsupported one last), adding each that fits
+/// (`skip`) or stopping at the first that does not.
+fn greedy(
+    e: &Election,
+    profile: &Profile,
+    tie: &TieBreak,
+    rule: Rule,
+    start: &[usize],
+    skip: bool,
+    threshold: Option<Q>,
+) -> Outcome {
+    let mut order: Vec<usize> = (0..e.projects.len())
+        .filter(|p| !start.contains(p))
+        .collect();
+    order.sort_by(|a, b| tie.cmp(e, profile, *a, *b));
+    // Density u/c compared without dividing: +∞ for free supported projects.
+    let dens_cmp = |a: usize, b: usize| -> Ordering {
+        let (ua, ub) = (&profile.total_utility[a], &profile.total_utility[b]);
+        let (ca, cb) = (&e.projects[a].cost, &e.projects[b].cost);
+        let inf = |u: &Q, c: &Q| c.is_zero() && !u.is_zero();
+        match (inf(ua, ca), inf(ub, cb)) {
+            (true, true) => Ordering::Equal,
+            (true, false) => Ordering::Less,
+            (false, true) => Ordering::Greater,
+            _ => {
+                let da = if ca.is_zero() { Q::zero() } else { ua / ca };
+                let db = if cb.is_zero() { Q::zero() } else { ub / cb };
+                db.cmp(&da)
+            }
+        }
+    };
+    order.sort_by(|a, b| dens_cmp(*a, *b));
+    let mut winners = start.to_vec();
+    let mut spent = e.cost_of(start);
+    let mut not_chosen = Vec::new();
+    let mut stopped = false;
+    for p in order {
+        let cost = &e.projects[p].cost;
+        if let Some(t) = &threshold
+            && q_int(profile.support_count[p]) < *t
+        {
+            not_chosen.push((p, NotChosen::BelowThreshold));
+            continue;
+        }
+        if stopped {
+            not_chosen.push((p, NotChosen::RuleStopped));
+            continue;
+        }
+        if &spent + cost <= e.budget {
+            spent += cost;
+            winners.push(p);
+        } else {
+            not_chosen.push((
+                p,
+                if profile.total_utility[p].is_zero() {
+                    NotChosen::NoSupport
+                } else {
+                    NotChosen::DidNotFit
+                },
+            ));
+            if !skip {
+                stopped = true;
+            }
+        }
+    }
+    Outcome {
+        rule,
+        winners,
+        total_cost: spent,
+        rounds: vec![],
+        voter_budget: None,
+        not_chosen,
+        completed: vec![],
+    }
+}
+
+/// Relative margin under which a floating-point comparison is not trusted and the exact one runs.
+const MARGIN: f64 = 1e-9;
+
+fn to_f64(q: &Q) -> f64 {
+    num_traits::ToPrimitive::to_f64(q).unwrap_or(f64::NAN)
+}
+
+/// `a < b` for a float that approximates an exact value, and an exact value computed only when
+/// the float is too close to call.
+fn surely_less(a_f: f64, b_f: f64) -> Option<bool> {
+    if a_f < b_f * (1.0 - MARGIN) - f64::MIN_POSITIVE {
+        Some(true)
+    } else if a_f > b_f * (1.0 + MARGIN) + f64::MIN_POSITIVE {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// Money of every group of voters: exact, with a floating-point shadow. Exact arithmetic decides
+/// every comparison; the shadow only skips the ones whose answer is certain, which keeps the
+/// rationals' growing denominators out of the common case.
+struct Purse {
+    exact: Vec<Q>,
+    approx: Vec<f64>,
+}
+
+/// ρ in floating point: the smallest ρ with Σ_g w_g · min(money_g, ρ · u_g) = cost.
+fn price_factor_f(
+    cost: f64,
+    supporters: &[(usize, Q, f64)],
+    total_utility: f64,
+    purse: &Purse,
+    weights: &[f64],
+) -> f64 {
+    let mut rich: Vec<&(usize, Q, f64)> = supporters.iter().collect();
+    let (mut paid, mut denom) = (0.0, total_utility);
+    loop {
+        let rho = (cost - paid) / denom;
+        let before = rich.len();
+        rich.retain(|(g, _, u)| {
+            let poor = purse.approx[*g] < rho * u;
+            if poor {
+                paid += weights[*g] * purse.approx[*g];
+                denom -= weights[*g] * u;
+            }
+            !poor
+        });
+        if rich.len() == before || rich.is_empty() || denom <= 0.0 {
+            return rho;
+        }
+    }
+}
+
+/// ρ exactly, by moving the supporters who cannot pay ρ · u into the "pays everything" group
+/// until none is left to move (the equation has one solution, so this equals pabutools' sorted
+/// scan).
+fn price_factor(
+    cost: &Q,
+    supporters: &[(usize, Q, f64)],
+    total_utility: &Q,
+    purse: &Purse,
+    weights: &[Q],
+) -> Q {
+    let mut rich: Vec<&(usize, Q, f64)> = supporters.iter().collect();
+    let mut paid = Q::zero();
+    let mut denom = total_utility.clone();
+    loop {
+        let rho = (cost - &paid) / &denom;
+        let rho_f = to_f64(&rho);
+        let before = rich.len();
+        rich.retain(|(g, u, u_f)| {
+            let poor = surely_less(purse.approx[*g], rho_f * u_f)
+                .unwrap_or_else(|| purse.exact[*g] < &rho * u);
+            if poor {
+                paid += &weights[*g] * &purse.exact[*g];
+                denom -= &weights[*g] * u;
+            }
+            !poor
+        });
+        if rich.len() == before || rich.is_empty() {
+            return rho;
+        }
+    }
+}
+
+/// One run of MES with every voter starting with `budget`. Returns the winners in order and, when
+/// `explain`, the rounds.
+fn mes_run(
+    e: &Election,
+    profile: &Profile,
+    tie: &TieBreak,
+    candidates: &[usize],
+    free: &[usize],
+    budget: &Q,
+    explain: bool,
+) -> (Vec<usize>, Vec<MesRound>) {
+    let groups = profile.groups.len();
+    let m = e.projects.len();
+    let mut purse = Purse {
+        exact: vec![budget.clone(); groups],
+        approx: vec![to_f64(budget); groups],
+    };
+    let weights: Vec<Q> = (0..groups).map(|g| profile.weight(g)).collect();
+    let weights_f: Vec<f64> = profile.groups.iter().map(|g| g.weight as f64).collect();
+    let supporters: Vec<Vec<(usize, Q, f64)>> = profile
+        .supporters
+        .iter()
+        .map(|s| s.iter().map(|(g, u)| (*g, u.clone(), to_f64(u))).collect())
+        .collect();
+    let cost_f: Vec<f64> = e.projects.iter().map(|p| to_f64(&p.cost)).collect();
+    let total_f: Vec<f64> = profile.total_utility.iter().map(to_f64).collect();
+    let budget_f = to_f64(budget);
+    // Money the supporters of each project still hold (floating point, kept up to date).
+    let mut available_f: Vec<f64> = (0..m)
+        .map(|p| {
+            profile.supporters[p]
+                .iter()
+                .map(|(g, _)| weights_f[*g])
+                .sum::<f64>()
+                * budget_f
+        })
+        .collect();
+    let mut alive: Vec<usize> = candidates.to_vec();
+    // ρ last computed for each project (a lower bound of its current ρ: ρ only grows), in
+    // floating point, and exactly when it was needed.
+    let mut afford_f: Vec<f64> = (0..m)
+        .map(|p| {
+            if total_f[p] > 0.0 {
+                cost_f[p] / total_f[p]
+            } else {
+                0.0
+            }
+        })
+        .collect();
+    let mut afford: Vec<Option<Q>> = vec![None; m];
+    // A project's ρ depends only on its supporters' money: it stays valid until one of them pays.
+    let mut fresh = vec![false; m];
+    let mut winners: Vec<usize> = free.to_vec();
+    let mut rounds = Vec::new();
+    loop {
+        alive.sort_by(|a, b| afford_f[*a].total_cmp(&afford_f[*b]));
+        let mut best_f = f64::INFINITY;
+        let mut scanned: Vec<usize> = Vec::new();
+        let mut removed: Vec<usize> = Vec::new();
+        for &p in &alive {
+            let cost = &e.projects[p].cost;
+            let short = surely_less(available_f[p], cost_f[p]).unwrap_or_else(|| {
+                let exact = profile.supporters[p].iter().fold(Q::zero(), |acc, (g, _)| {
+                    acc + &weights[*g] * &purse.exact[*g]
+                });
+                &exact < cost
+            });
+            if short {
+                removed.push(p);
+                continue;
+            }
+            if surely_less(best_f, afford_f[p]) == Some(true) {
+                break;
+            }
+            if !fresh[p] {
+                afford_f[p] =
+                    price_factor_f(cost_f[p], &supporters[p], total_f[p], &purse, &weights_f);
+                afford[p] = None;
+                fresh[p] = true;
+            }
+            best_f = best_f.min(afford_f[p]);
+            scanned.push(p);
+        }
+        if !removed.is_empty() {
+            alive.retain(|p| !removed.contains(p));
+        }
+        // Exact ρ for the projects that may be the cheapest; exact equality decides ties.
+        let mut best: Option<Q> = None;
+        let mut tied: Vec<usize> = Vec::new();
+        for p in scanned {
+            if surely_less(best_f, afford_f[p]) == Some(true) {
+                continue;
+            }
+            let rho = afford[p]
+                .get_or_insert_with(|| {
+                    price_factor(
+                        &e.projects[p].cost,
+                        &supporters[p],
+                        &profile.total_utility[p],
+                        &purse,
+                        &weights,
+                    )
+                })
+                .clone();
+            match &best {
+                Some(b) if rho > *b => {}
+                Some(b) if rho == *b => tied.push(p),
+                _ => {
+                    best = Some(rho);
+                    tied = vec![p];
+                }
+            }
+        }
+        let Some(rho) = best else { break };
+        tied.sort_by(|a, b| tie.cmp(e, profile, *a, *b));
+        let chosen = tied[0];
+        let mut payments = Vec::new();
+        for (g, u) in &profile.supporters[chosen] {
+            let due = &rho * u;
+            let pay = if due < purse.exact[*g] {
+                due
+            } else {
+                purse.exact[*g].clone()
+            };
+            if !pay.is_zero() {
+                purse.exact[*g] -= &pay;
+                let new_f = to_f64(&purse.exact[*g]);
+                let delta_f = weights_f[*g] * (purse.approx[*g] - new_f);
+                purse.approx[*g] = new_f;
+                for (q, _) in &profile.groups[*g].utilities {
+                    available_f[*q] -= delta_f;
+                    fresh[*q] = false;
+                }
+            }
+            if explain {
+                payments.push((*g, profile.groups[*g].weight, pay, purse.exact[*g].clone()));
+            }
+        }
+        if explain {
+            rounds.push(MesRound {
+                project: chosen,
+                rho,
+                payments,
+                tied_with: tied[1..].to_vec(),
+            });
+        }
+        winners.push(chosen);
+        alive.retain(|p| *p != chosen);
+    }
+    (winners, rounds)
+}
+
+fn mes_outcome(e: &Election, profile: &Profile, tie: &TieBreak, rule: Rule, add1: bool) -> Outcome {
+    let n = q_int(profile.voters.max(1));
+    let mut candidates = Vec::new();
+    let mut free = Vec::new();
+    for p in 0..e.projects.len() {
+        if profile.total_utility[p].is_zero() {
+            continue;
+        }
+        if e.projects[p].cost.is_zero() {
+            free.push(p)
+        } else {
+            candidates.push(p)
+        }
+    }
+    let mut budget = &e.budget / &n;
+    let (mut winners, _) = mes_run(e, profile, tie, &candidates, &free, &budget, false);
+    if add1 {
+        // Add1 (Wieliczka 2023, Świecie 2023, Assen 2024): one more unit per voter until the
+        // outcome is exhaustive over the candidates, keeping the last feasible outcome. Not
+        // monotone in the budget, so every step is run.
+        loop {
+            let cost = e.cost_of(&winners);
+            let exhaustive = candidates
+                .iter()
+                .filter(|p| !winners.contains(p))
+                .all(|p| &cost + &e.projects[*p].cost > e.budget);
+            if exhaustive {
+                break;
+            }
+            let next_budget = &budget + Q::one();
+            let (next, _) = mes_run(e, profile, tie, &candidates, &free, &next_budget, false);
+            if e.cost_of(&next) > e.budget {
+                break;
+            }
+            winners = next;
+            budget = next_budget;
+        }
+    }
+    let (check, rounds) = mes_run(e, profile, tie, &candidates, &free, &budget, true);
+    debug_assert_eq!(check, winners);
+    let total_cost = e.cost_of(&winners);
+    let not_chosen = (0..e.projects.len())
+        .filter(|p| !winners.contains(p))
+        .map(|p| {
+            (
+                p,
+                if profile.total_utility[p].is_zero() {
+                    NotChosen::NoSupport
+                } else {
+                    NotChosen::SupportersRanOut
+                },
+            )
+        })
+        .collect();
+    Outcome {
+        rule,
+        winners,
+        total_cost,
+        rounds,
+        voter_budget: Some(budget),
+        not_chosen,
+        completed: vec![],
+    }
+}
+
+/// Sequential Phragmén: loads grow as projects are bought; each step buys the project whose
+/// supporters would end with the smallest maximal load, stopping when that project does not fit.
+fn phragmen(e: &Election, profile: &Profile, tie: &TieBreak) -> Outcome {
+    let weights: Vec<Q> = (0..profile.groups.len())
+        .map(|g| profile.weight(g))
+        .collect();
+    let mut load: Vec<Q> = vec![Q::zero(); profile.groups.len()];
+    // Σ weight × load over each project's approvers, in floating point, kept up to date; the
+    // exact sum is computed only for the projects whose new load may be the smallest.
+    let mut load_sum_f: Vec<f64> = vec![0.0; e.projects.len()];
+    let mut remaining: Vec<usize> = (0..e.projects.len())
+        .filter(|p| e.projects[*p].cost <= e.budget)
+        .collect();
+    let mut winners = Vec::new();
+    let mut spent = Q::zero();
+    while !remaining.is_empty() {
+        let new_load_f = |p: usize| -> f64 {
+            let count = profile.support_count[p];
+            if count == 0 {
+                f64::INFINITY
+            } else {
+                (load_sum_f[p] + to_f64(&e.projects[p].cost)) / count as f64
+            }
+        };
+        let min_f = remaining
+            .iter()
+            .map(|p| new_load_f(*p))
+            .fold(f64::INFINITY, f64::min);
+        // None stands for an infinite load (no approver).
+        let mut best: Option<Option<Q>> = None;
+        let mut arg: Vec<usize> = Vec::new();
+        for &p in &remaining {
+            let lf = new_load_f(p);
+            if min_f.is_finite() && surely_less(min_f, lf) == Some(true) {
+                continue;
+            }
+            let count = profile.support_count[p];
+            let l = if count == 0 {
+                None
+            } else {
+                let total = profile.supporters[p]
+                    .iter()
+                    .fold(Q::zero(), |acc, (g, _)| acc + &weights[*g] * &load[*g]);
+                Some((total + &e.projects[p].cost) / q_int(count))
+            };
+            let order = match (&best, &l) {
+                (None, _) => Ordering::Less,
+                (Some(None), None) => Ordering::Equal,
+                (Some(None), Some(_)) => Ordering::Less,
+                (Some(Some(_)), None) => Ordering::Greater,
+                (Some(Some(b)), Some(x)) => x.cmp(b),
+            };
+            match order {
+                Ordering::Less => {
+                    best = Some(l);
+                    arg = vec![p];
+                }
+                Ordering::Equal => arg.push(p),
+                Ordering::Greater => {}
+            }
+        }
+        if arg.iter().any(|p| &spent + &e.projects[*p].cost > e.budget) {
+            break;
+        }
+        arg.sort_by(|a, b| tie.cmp(e, profile, *a, *b));
+        let chosen = arg[0];
+        if let Some(Some(l)) = best {
+            let l_f = to_f64(&l);
+            for (g, _) in &profile.supporters[chosen] {
+                let delta = profile.groups[*g].weight as f64 * (l_f - to_f64(&load[*g]));
+                for (q, _) in &profile.groups[*g].utilities {
+                    load_sum_f[*q] += delta;
+                }
+                load[*g] = l.clone();
+            }
+        }
+        spent += &e.projects[chosen].cost;
+        winners.push(chosen);
+        remaining.retain(|p| *p != chosen);
+    }
+    let not_chosen = (0..e.projects.len())
+        .filter(|p| !winners.contains(p))
+        .map(|p| {
+            let why = if profile.support_count[p] == 0 {
+                NotChosen::NoSupport
+            } else if &spent + &e.projects[p].cost > e.budget {
+                NotChosen::DidNotFit
+            } else {
+                NotChosen::RuleStopped
+            };
+            (p, why)
+        })
+        .collect();
+    Outcome {
+        rule: Rule::Phragmen,
+        winners,
+        total_cost: spent,
+        rounds: vec![],
+        voter_budget: None,
+        not_chosen,
+        completed: vec![],
+    }
+}
+
+impl Outcome {
+    /// Winners' ids in the order of selection.
+    pub fn winner_ids(&self, e: &Election) -> Vec<String> {
+        self.winners
+            .iter()
+            .map(|p| e.projects[*p].id.clone())
+            .collect()
+    }
+
+    /// The Add1 outcome inside an Add1U outcome: the winners before the completion.
+    pub fn add1_part(&self, e: &Election) -> Outcome {
+        let winners: Vec<usize> =
+            self.winners[..self.winners.len() - self.completed.len()].to_vec();
+        Outcome {
+            rule: Rule::MesAdd1,
+            total_cost: e.cost_of(&winners),
+            not_chosen: self
+                .not_chosen
+                .iter()
+                .filter(|(p, _)| !winners.contains(p))
+                .cloned()
+                .collect(),
+            winners,
+            rounds: self.rounds.clone(),
+            voter_budget: self.voter_budget.clone(),
+            completed: vec![],
+        }
+    }
+
+    pub fn total_cost_text(&self) -> String {
+        format_q(&self.total_cost)
+    }
+}

@@ -1,0 +1,251 @@
+//! Conformance on real elections: for every `.pb` file in `$LEARNING_CITY_DATA/pabulib/pb` and
+//! every rule file in `expected/`, the winners and total cost equal the reference (pabutools
+//! 1.2.3, exact fractions, tie-break cost ↑, supporters ↓, id). Prints `agree N/M` per rule and
+//! fails on any difference. `city_selected.tsv` is the cities' own choice, for information only.
+
+use learning_city_engines::budgeting::rules::{Rule, tally};
+use learning_city_engines::budgeting::{Election, TieBreak, pabulib};
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+fn data_dir() -> Option<PathBuf> {
+    let dir = std::env::var("LEARNING_CITY_DATA")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"));
+    let pb = dir.join("pabulib");
+    if pb.join("pb").is_dir() && pb.join("expected").is_dir() {
+        Some(pb)
+    } else {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "CI=true but the pabulib data are missing at {}",
+            pb.display()
+        );
+        eprintln!(
+            "skipped: pabulib data not found at {} (set LEARNING_CITY_DATA)",
+            pb.display()
+        );
+        None
+    }
+}
+
+struct Row {
+    file: String,
+    rule: Rule,
+    total_cost: String,
+    winners: Vec<String>,
+}
+
+fn read_expected(dir: &std::path::Path) -> Vec<Row> {
+    let mut rows = Vec::new();
+    for (name, rule) in [
+        ("greedy.tsv", Rule::Greedy),
+        ("greedy_total.tsv", Rule::GreedyTotal),
+        ("mes.tsv", Rule::Mes),
+        ("mes_add1.tsv", Rule::MesAdd1),
+        ("mes_add1u.tsv", Rule::MesAdd1U),
+        ("phragmen.tsv", Rule::Phragmen),
+    ] {
+        let text = std::fs::read_to_string(dir.join("expected").join(name)).expect("expected file");
+        let mut header: Option<Vec<String>> = None;
+        for line in text
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        {
+            let cols: Vec<&str> = line.split('\t').collect();
+            let Some(h) = &header else {
+                header = Some(cols.iter().map(|c| c.to_string()).collect());
+                continue;
+            };
+            let get = |k: &str| {
+                h.iter()
+                    .position(|c| c == k)
+                    .and_then(|i| cols.get(i))
+                    .copied()
+                    .unwrap_or("")
+            };
+            let mut winners: Vec<String> = get("winners_sorted")
+                .split(',')
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+                .collect();
+            winners.sort();
+            rows.push(Row {
+                file: get("file").to_owned(),
+                rule,
+                total_cost: get("total_cost").to_owned(),
+                winners,
+            });
+        }
+    }
+    rows
+}
+
+#[test]
+fn winners_equal_the_reference_on_every_real_election() {
+    let Some(dir) = data_dir() else { return };
+    let rows = read_expected(&dir);
+    let mut by_file: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, r) in rows.iter().enumerate() {
+        by_file.entry(r.file.clone()).or_default().push(i);
+    }
+    let only = std::env::var("PB_ONLY").unwrap_or_default();
+    let files: Vec<(String, Vec<usize>)> = by_file
+        .into_iter()
+        .filter(|(f, _)| f.contains(&only))
+        .collect();
+    let next = Arc::new(Mutex::new(0usize));
+    let results: Arc<Mutex<HashMap<usize, Result<(), String>>>> =
+        Arc::new(Mutex::new(HashMap::new()));
+    let timings: Arc<Mutex<HashMap<&'static str, f64>>> = Arc::new(Mutex::new(HashMap::new()));
+    let rows = Arc::new(rows);
+    let files = Arc::new(files);
+    let workers = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(2)
+        .max(1);
+    let handles: Vec<_> = (0..workers)
+        .map(|_| {
+            let (next, results, timings, rows, files, dir) = (
+                next.clone(),
+                results.clone(),
+                timings.clone(),
+                rows.clone(),
+                files.clone(),
+                dir.clone(),
+            );
+            std::thread::spawn(move || {
+                loop {
+                    let i = {
+                        let mut n = next.lock().expect("lock");
+                        let i = *n;
+                        *n += 1;
+                        i
+                    };
+                    let Some((file, idx)) = files.get(i) else {
+                        break;
+                    };
+                    let text = std::fs::read_to_string(dir.join("pb").join(file)).expect("pb file");
+                    let election: Election = match pabulib::parse(&text) {
+                        Ok(e) => e,
+                        Err(e) => {
+                            for r in idx {
+                                results
+                                    .lock()
+                                    .expect("lock")
+                                    .insert(*r, Err(format!("{file}: parse error {e}")));
+                            }
+                            continue;
+                        }
+                    };
+                    // Add1 and Add1U share one Add1 computation: Add1U's outcome carries the Add1
+                    // winners followed by the completed ones.
+                    let mut add1u: Option<learning_city_engines::budgeting::rules::Outcome> = None;
+                    for r in idx {
+                        let row = &rows[*r];
+                        let t = Instant::now();
+                        let out = match row.rule {
+                            Rule::MesAdd1 | Rule::MesAdd1U => {
+                                let full = add1u
+                                    .get_or_insert_with(|| {
+                                        tally(&election, Rule::MesAdd1U, &TieBreak::default())
+                                    })
+                                    .clone();
+                                if row.rule == Rule::MesAdd1 {
+                                    full.add1_part(&election)
+                                } else {
+                                    full
+                                }
+                            }
+                            rule => tally(&election, rule, &TieBreak::default()),
+                        };
+                        let secs = t.elapsed().as_secs_f64();
+                        *timings
+                            .lock()
+                            .expect("lock")
+                            .entry(row.rule.code())
+                            .or_default() += secs;
+                        if secs > 2.0 {
+                            eprintln!("slow: {file} {} {secs:.1} s", row.rule.code());
+                        }
+                        let mut got = out.winner_ids(&election);
+                        got.sort();
+                        let cost = out.total_cost_text();
+                        let verdict = if got == row.winners && cost == row.total_cost {
+                            Ok(())
+                        } else {
+                            Err(format!(
+                                "{file} {}: got {got:?} cost {cost}, expected {:?} cost {}",
+                                row.rule.code(),
+                                row.winners,
+                                row.total_cost
+                            ))
+                        };
+                        results.lock().expect("lock").insert(*r, verdict);
+                    }
+                }
+            })
+        })
+        .collect();
+    for h in handles {
+        h.join().expect("worker");
+    }
+    let results = results.lock().expect("lock");
+    let timings = timings.lock().expect("lock");
+    let mut failures = Vec::new();
+    for rule in [
+        Rule::Greedy,
+        Rule::GreedyTotal,
+        Rule::Mes,
+        Rule::MesAdd1,
+        Rule::MesAdd1U,
+        Rule::Phragmen,
+    ] {
+        let mine: Vec<usize> = (0..rows.len())
+            .filter(|i| rows[*i].rule == rule && results.contains_key(i))
+            .collect();
+        let ok = mine
+            .iter()
+            .filter(|i| matches!(results.get(i), Some(Ok(()))))
+            .count();
+        println!(
+            "{:<12} agree {ok}/{}  ({:.1} s)",
+            rule.code(),
+            mine.len(),
+            timings.get(rule.code()).copied().unwrap_or(0.0)
+        );
+        failures.extend(
+            mine.iter()
+                .filter_map(|i| results.get(i).and_then(|r| r.as_ref().err().cloned())),
+        );
+    }
+    for f in failures.iter().take(20) {
+        println!("DIFF {f}");
+    }
+    assert!(
+        failures.is_empty(),
+        "{} outcomes differ from the reference",
+        failures.len()
+    );
+}
+
+#[test]
+fn every_file_parses() {
+    let Some(dir) = data_dir() else { return };
+    let mut n = 0;
+    for entry in std::fs::read_dir(dir.join("pb")).expect("pb dir") {
+        let path = entry.expect("entry").path();
+        let text = std::fs::read_to_string(&path).expect("read");
+        let e = pabulib::parse(&text).unwrap_or_else(|err| panic!("{}: {err}", path.display()));
+        let declared: usize = e
+            .meta("num_votes")
+            .and_then(|v| v.trim().parse().ok())
+            .unwrap_or(e.ballots.len());
+        assert_eq!(e.ballots.len(), declared, "{}", path.display());
+        n += 1;
+    }
+    println!("parsed {n} files");
+    assert!(n >= 200);
+}

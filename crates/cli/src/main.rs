@@ -1,11 +1,14 @@
 //! # learning-city
 //!
 //! The one binary: `serve` (web + jobs worker), `demo` (a fresh demo network, served),
-//! `migrate`, `worker`, `audit verify`, `user create-admin`, `config`.
+//! `migrate`, `worker`, `audit verify`, `user create-admin`, `config`, `pb tally` (the recount of a
+//! participatory budget from its pabulib file).
 //!
 //! Configuration comes from defaults, `learning-city.toml`, `LEARNING_CITY__…` environment
 //! variables and these options, in that order. Exit codes: 0 success, 1 the check or the command
 //! failed, 2 bad usage or bad input.
+
+mod pb;
 
 use anyhow::{Context, Result};
 use app::{App, AppError, Config};
@@ -62,6 +65,17 @@ enum Command {
     },
     /// Print the effective configuration as JSON.
     Config(ServeArgs),
+    /// Participatory budgeting: recount an election from its pabulib file.
+    Pb {
+        #[command(subcommand)]
+        command: PbCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum PbCommand {
+    /// Compute the winners of a pabulib election under a rule; `--explain` says why.
+    Tally(pb::TallyArgs),
 }
 
 #[derive(Subcommand)]
@@ -252,6 +266,9 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                 Err(e) => return Err(e.into()),
             }
         }
+        Command::Pb {
+            command: PbCommand::Tally(args),
+        } => return pb::tally_command(&args),
         Command::Config(args) => {
             let mut c = config(&args.db, args.bind.as_ref())?;
             c.database_url = redact(&c.database_url);

@@ -141,3 +141,128 @@ fn migrate_and_config_follow_options_and_environment() {
     let usage = bin(&["no-such-command"], &[], None);
     assert_eq!(usage.status.code(), Some(2));
 }
+
+fn pabulib(file: &str) -> Option<String> {
+    let dir = std::env::var("LEARNING_CITY_DATA")
+        .unwrap_or_else(|_| format!("{}/../../../shared/data", env!("CARGO_MANIFEST_DIR")));
+    let path = format!("{dir}/pabulib/pb/{file}");
+    if std::path::Path::new(&path).exists() {
+        Some(path)
+    } else {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "CI=true but {path} is missing"
+        );
+        eprintln!("skipped: {path} not found");
+        None
+    }
+}
+
+#[test]
+fn pb_tally_recounts_swiecie_2023_as_the_city_funded_it() {
+    let Some(path) = pabulib("Poland_Swiecie_2023.pb") else {
+        return;
+    };
+    let out = bin(
+        &[
+            "pb", "tally", &path, "--rule", "mes-add1", "--format", "json",
+        ],
+        &[],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["rule"], "mes-add1");
+    assert_eq!(v["total_cost"], "1040337");
+    let winners: Vec<String> = v["winners"]
+        .as_array()
+        .expect("winners")
+        .iter()
+        .map(|w| w.as_str().unwrap_or_default().to_owned())
+        .collect();
+    assert_eq!(winners[..3], ["c12", "c10", "c20"], "in order of selection");
+    let mut sorted = winners.clone();
+    sorted.sort();
+    // The city's own `selected` column (Świecie used MES with Add1).
+    assert_eq!(
+        sorted.join(","),
+        "c1,c10,c11,c12,c13,c14,c17,c18,c19,c2,c20,c21,c3,c4,c5,c7,c9"
+    );
+
+    let explained = bin(
+        &[
+            "pb",
+            "tally",
+            &path,
+            "--rule",
+            "mes",
+            "--explain",
+            "--format",
+            "json",
+        ],
+        &[],
+        None,
+    );
+    let v: serde_json::Value = serde_json::from_slice(&explained.stdout).expect("json");
+    assert_eq!(v["explanation"]["rounds"][0]["project"], "c12");
+    assert_eq!(v["explanation"]["rounds"][0]["supporters"], 1030);
+    assert_eq!(v["explanation"]["voter_budget"], "1070000/2553");
+    let text_out = bin(
+        &["pb", "tally", &path, "--rule", "greedy", "--explain"],
+        &[],
+        None,
+    );
+    assert!(String::from_utf8_lossy(&text_out.stdout).contains("Not chosen:"));
+}
+
+#[test]
+fn pb_tally_rejects_bad_input_with_the_line_and_field() {
+    let dir = std::env::temp_dir().join(format!("lc_pb_{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let bad = dir.join("bad.pb");
+    std::fs::write(&bad, "META\nkey;value\nbudget;100\nPROJECTS\nproject_id;cost\n1;50\n2;abc\nVOTES\nvoter_id;vote\n1;1\n").expect("write");
+    let out = bin(
+        &["pb", "tally", bad.to_str().expect("path"), "--rule", "mes"],
+        &[],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out).contains("line 7, field cost: \"abc\" is not a non-negative number"),
+        "{}",
+        text(&out)
+    );
+    let good = dir.join("good.pb");
+    std::fs::write(&good, "META\nkey;value\nbudget;100\nvote_type;approval\nPROJECTS\nproject_id;cost\n1;60\n2;40\n3;50\nVOTES\nvoter_id;vote\n1;1,2\n2;1\n3;3\n").expect("write");
+    let rule = bin(
+        &[
+            "pb",
+            "tally",
+            good.to_str().expect("path"),
+            "--rule",
+            "borda",
+        ],
+        &[],
+        None,
+    );
+    assert_eq!(rule.status.code(), Some(2));
+    assert!(text(&rule).contains("unknown rule \"borda\""));
+    let ok = bin(
+        &[
+            "pb",
+            "tally",
+            good.to_str().expect("path"),
+            "--rule",
+            "greedy",
+            "--format",
+            "json",
+        ],
+        &[],
+        None,
+    );
+    let v: serde_json::Value = serde_json::from_slice(&ok.stdout).expect("json");
+    assert_eq!(
+        v,
+        serde_json::json!({"rule": "greedy", "winners": ["1", "2"], "total_cost": "100"})
+    );
+}

@@ -6,8 +6,11 @@
 //! - `test`: the test suites on SQLite and (when reachable) PostgreSQL.
 //! - `e2e`: the browser suite (Debian's Chromium, playwright-core and axe-core from npm).
 //! - `bench web`: request rate, latency and memory of the demo server, into `docs/BENCHMARKS.md`.
+//! - `bench budgeting [--sample N] [--cap S]`: every rule on the pabulib files, side by side with
+//!   pabutools (installed from PyPI into `target/bench-venv`), into `docs/BENCHMARKS.md`.
 
 mod bench;
+mod bench_pb;
 
 use anyhow::{Context, Result, bail};
 use std::path::{Path, PathBuf};
@@ -206,9 +209,14 @@ fn main() -> ExitCode {
         Some("ci") => ci_all(),
         Some("test") => test(),
         Some("e2e") => e2e(),
-        Some("bench") => bench::run(args.get(1).map(String::as_str).unwrap_or("web")),
+        Some("bench") => bench::run(
+            args.get(1).map(String::as_str).unwrap_or("web"),
+            args.get(2..).unwrap_or(&[]),
+        ),
         _ => {
-            eprintln!("usage: cargo xtask ci | test | e2e | bench web");
+            eprintln!(
+                "usage: cargo xtask ci | test | e2e | bench web | bench budgeting [--sample N] [--cap SECONDS]"
+            );
             return ExitCode::from(2);
         }
     };

@@ -83,7 +83,25 @@ impl WriteTx {
     }
 }
 
+/// A network body with the number of its members.
+#[derive(Debug, Clone, sqlx::FromRow, PartialEq, Eq, serde::Serialize)]
+pub struct NetworkCard {
+    pub slug: String,
+    pub name: String,
+    pub members: i64,
+}
+
 impl Store {
+    /// Every network body with its number of members, by name (one query for the home page).
+    pub async fn network_cards(&self) -> Result<Vec<NetworkCard>> {
+        Ok(sqlx::query_as(
+            "SELECT o.slug, o.name, (SELECT COUNT(*) FROM network_members n WHERE n.network_id = o.id) AS members \
+             FROM organisations o WHERE o.kind = 'network' ORDER BY o.name, o.id",
+        )
+        .fetch_all(self.pool())
+        .await?)
+    }
+
     /// Member organisations of a network body, oldest membership first.
     pub async fn network_members(&self, network: i64) -> Result<Vec<LinkedOrg>> {
         Ok(sqlx::query_as(

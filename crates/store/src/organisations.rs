@@ -20,9 +20,28 @@ pub struct OrgRow {
     pub created_at: i64,
 }
 
-const ORG_SELECT: &str = "SELECT o.id, o.slug, o.name, o.kind, o.description, o.website, o.email, o.territory_id, \
-     t.name AS territory_name, o.default_lang, o.created_at \
-     FROM organisations o LEFT JOIN territories t ON t.id = o.territory_id";
+/// A directory row with the number of all matches.
+#[derive(sqlx::FromRow)]
+struct CountedOrgRow {
+    #[sqlx(flatten)]
+    org: OrgRow,
+    total: i64,
+}
+
+macro_rules! org_columns {
+    () => {
+        "SELECT o.id, o.slug, o.name, o.kind, o.description, o.website, o.email, o.territory_id, \
+         t.name AS territory_name, o.default_lang, o.created_at"
+    };
+}
+macro_rules! org_from {
+    () => {
+        "organisations o LEFT JOIN territories t ON t.id = o.territory_id"
+    };
+}
+const ORG_COLUMNS: &str = org_columns!();
+const ORG_FROM: &str = org_from!();
+const ORG_SELECT: &str = concat!(org_columns!(), " FROM ", org_from!());
 
 #[derive(Debug, Clone, sqlx::FromRow, PartialEq, Eq, serde::Serialize)]
 pub struct TerritoryRow {
@@ -301,8 +320,12 @@ impl Store {
             format!(" WHERE {}", clauses.join(" AND "))
         };
         let (l, o) = (next(), next());
-        let list_sql =
-            format!("{ORG_SELECT}{where_sql} ORDER BY o.name, o.id LIMIT ${l} OFFSET ${o}");
+        // One query for the page and the number of all matches (a window function both engines
+        // have); a page past the end has no row to carry the count, so it counts apart.
+        let list_sql = format!(
+            "{} , COUNT(*) OVER () AS total FROM {}{where_sql} ORDER BY o.name, o.id LIMIT ${l} OFFSET ${o}",
+            ORG_COLUMNS, ORG_FROM
+        );
         let count_sql = format!("SELECT COUNT(*) FROM organisations o{where_sql}");
 
         macro_rules! bind_filter {
@@ -320,15 +343,22 @@ impl Store {
                 q
             }};
         }
-        let rows = bind_filter!(sqlx::query_as::<_, OrgRow>(sqlx::AssertSqlSafe(list_sql)))
-            .bind(limit)
-            .bind(offset)
-            .fetch_all(self.pool())
-            .await?;
-        let total: i64 = bind_filter!(sqlx::query_scalar(sqlx::AssertSqlSafe(count_sql)))
-            .fetch_one(self.pool())
-            .await?;
-        Ok((rows, total))
+        let rows = bind_filter!(sqlx::query_as::<_, CountedOrgRow>(sqlx::AssertSqlSafe(
+            list_sql
+        )))
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(self.pool())
+        .await?;
+        let total = match rows.first() {
+            Some(r) => r.total,
+            None => {
+                bind_filter!(sqlx::query_scalar(sqlx::AssertSqlSafe(count_sql)))
+                    .fetch_one(self.pool())
+                    .await?
+            }
+        };
+        Ok((rows.into_iter().map(|r| r.org).collect(), total))
     }
 
     /// `(kind, count)` for every kind present.

@@ -122,3 +122,90 @@ async fn concurrent_writers_keep_the_audit_chain_intact() {
         );
     }
 }
+
+#[tokio::test]
+async fn directory_search_finds_the_same_organisations_on_both_engines() {
+    use learning_city_store::organisations::{OrgFields, OrgFilter};
+    let mut hits = Vec::new();
+    for store in stores().await.expect("stores") {
+        let mut tx = store.write().await.expect("tx");
+        for (slug, name, kind, description) in [
+            (
+                "universita-valli",
+                "Università delle Valli",
+                "university",
+                "Ateneo pubblico",
+            ),
+            (
+                "comune-forli",
+                "Comune di Forlì",
+                "municipality",
+                "Città della Romagna",
+            ),
+            (
+                "assoc-citta",
+                "Associazione Città Aperta",
+                "association",
+                "Cittadinanza attiva",
+            ),
+            (
+                "scuola-x",
+                "Scuola Primaria",
+                "school",
+                "Percorsi per bambine e bambini",
+            ),
+        ] {
+            let f = OrgFields {
+                slug,
+                name,
+                kind,
+                description,
+                website: None,
+                email: None,
+                territory_id: None,
+                default_lang: "it",
+            };
+            tx.insert_org(&f, 1).await.expect("insert");
+        }
+        tx.commit().await.expect("commit");
+        let mut found = Vec::new();
+        for (text, kind) in [
+            ("citta", None),
+            ("CITTÀ aper", None),
+            ("universita", Some("university")),
+            ("forli", Some("school")),
+            ("", None),
+        ] {
+            let filter = OrgFilter {
+                kind: kind.map(str::to_owned),
+                territory_id: None,
+                text: Some(text.to_owned()),
+            };
+            let (rows, total) = store.list_orgs(&filter, 2, 0).await.expect("list");
+            found.push((rows.into_iter().map(|o| o.slug).collect::<Vec<_>>(), total));
+        }
+        let (past_end, total) = store
+            .list_orgs(&OrgFilter::default(), 2, 10)
+            .await
+            .expect("list");
+        assert!(past_end.is_empty());
+        assert_eq!(total, 4, "a page past the end still counts every match");
+        hits.push(found);
+    }
+    assert_eq!(
+        hits[0],
+        vec![
+            (vec!["assoc-citta".to_owned(), "comune-forli".to_owned()], 2),
+            (vec!["assoc-citta".to_owned()], 1),
+            (vec!["universita-valli".to_owned()], 1),
+            (vec![], 0),
+            (vec!["assoc-citta".to_owned(), "comune-forli".to_owned()], 4),
+        ]
+    );
+    for other in &hits[1..] {
+        assert_eq!(
+            other, &hits[0],
+            "PostgreSQL and SQLite return the same hits"
+        );
+    }
+}

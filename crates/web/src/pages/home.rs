@@ -9,32 +9,12 @@ use axum::extract::State;
 use axum::response::IntoResponse;
 use domain::DomainError;
 use domain::organisations::OrgKind;
-use store::networks::CommitmentRow;
-use store::organisations::{OrgFilter, TerritoryRow};
-
-pub struct NetworkCard {
-    pub slug: String,
-    pub name: String,
-    pub members: i64,
-}
+use store::networks::{CommitmentRow, NetworkCard};
+use store::organisations::TerritoryRow;
 
 /// Every network body with its number of members.
 pub async fn network_cards(app: &App) -> Result<Vec<NetworkCard>, WebError> {
-    let filter = OrgFilter {
-        kind: Some(OrgKind::Network.code().into()),
-        ..Default::default()
-    };
-    let (orgs, _) = app.store.list_orgs(&filter, 200, 0).await?;
-    let mut cards = Vec::with_capacity(orgs.len());
-    for o in orgs {
-        let members = app.store.network_members(o.id).await?.len() as i64;
-        cards.push(NetworkCard {
-            slug: o.slug,
-            name: o.name,
-            members,
-        });
-    }
-    Ok(cards)
+    Ok(app.store.network_cards().await?)
 }
 
 #[derive(Template)]

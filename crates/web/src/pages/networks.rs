@@ -20,7 +20,7 @@ use store::organisations::{OrgFilter, OrgRow};
 #[template(path = "networks.html")]
 struct Networks {
     c: Ctx,
-    networks: Vec<super::home::NetworkCard>,
+    networks: Vec<store::networks::NetworkCard>,
 }
 
 pub async fn list(State(app): State<App>, c: Ctx) -> WebResult {

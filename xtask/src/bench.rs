@@ -172,9 +172,7 @@ fn web() -> Result<()> {
                 .map(|l| l.split(':').nth(1).unwrap_or("").trim().to_owned())
         })
         .unwrap_or_default();
-    let mut md = String::from(
-        "# Benchmarks\n\nMeasured by `cargo xtask bench web`; figures are from one run on the machine named below. Nothing in the test suite asserts a time.\n\n",
-    );
+    let mut md = String::new();
     let _ = writeln!(md, "## Web shell (demo network, SQLite, release build)\n");
     let _ = writeln!(
         md,

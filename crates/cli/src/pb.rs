@@ -1,7 +1,7 @@
 //! `learning-city pb tally`: the recount anyone can run on a pabulib file.
 
 use anyhow::{Context, Result};
-use engines::budgeting::rules::{NotChosen, Outcome, Rule, tally};
+use engines::budgeting::rules::{NotChosen, Outcome, Rule, tally, tally_explained};
 use engines::budgeting::{Election, TieBreak, format_q, pabulib};
 use serde_json::{Value, json};
 use std::process::ExitCode;
@@ -60,7 +60,11 @@ pub fn tally_command(args: &TallyArgs) -> Result<ExitCode> {
             election.vote_type
         ));
     }
-    let outcome = tally(&election, rule, &tie);
+    let outcome = if args.explain {
+        tally_explained(&election, rule, &tie)
+    } else {
+        tally(&election, rule, &tie)
+    };
     if args.format == "json" {
         let mut v = json!({
             "rule": rule.code(),

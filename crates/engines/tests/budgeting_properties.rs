@@ -3,7 +3,7 @@
 //! paid exactly by its supporters and no voter pays more than their share; adding a ballot that
 //! approves only a chosen project never removes it under greedy.
 
-use learning_city_engines::budgeting::rules::{Rule, tally};
+use learning_city_engines::budgeting::rules::{Rule, tally, tally_explained};
 use learning_city_engines::budgeting::{Ballot, Election, Project, Q, TieBreak, VoteType};
 use num_bigint::BigInt;
 use num_traits::Zero;
@@ -83,7 +83,7 @@ fn every_outcome_fits_the_budget_and_mes_payments_add_up() {
             if rule == Rule::Phragmen && vote_type != VoteType::Approval {
                 continue;
             }
-            let o = tally(&e, rule, &tie);
+            let o = tally_explained(&e, rule, &tie);
             assert!(
                 o.total_cost <= e.budget,
                 "case {i} {}: {} over {}",

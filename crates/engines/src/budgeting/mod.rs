@@ -14,6 +14,7 @@
 //! approved (cost utilities, as equalshares.net and the cities use), cumulative and scoring ballots
 //! give the points, ordinal ballots give Borda points (the last ranked project gets 0).
 
+pub mod mes;
 pub mod pabulib;
 pub mod rules;
 
@@ -175,10 +176,25 @@ pub struct Group {
 impl Profile {
     /// Builds the profile of `election` under `utility`.
     pub fn new(election: &Election, utility: Utility) -> Self {
+        // Group identical ballots first (cheap keys), then compute each group's utilities once.
+        let mut raw: HashMap<(&[usize], &[i64]), usize> = HashMap::new();
+        let mut firsts: Vec<(&Ballot, u64)> = Vec::new();
+        for ballot in &election.ballots {
+            match raw.get(&(ballot.projects.as_slice(), ballot.points.as_slice())) {
+                Some(&i) => firsts[i].1 += 1,
+                None => {
+                    raw.insert(
+                        (ballot.projects.as_slice(), ballot.points.as_slice()),
+                        firsts.len(),
+                    );
+                    firsts.push((ballot, 1));
+                }
+            }
+        }
         let mut index: HashMap<Vec<(usize, Q)>, usize> = HashMap::new();
         let mut groups: Vec<Group> = Vec::new();
         let mut support_count = vec![0u64; election.projects.len()];
-        for ballot in &election.ballots {
+        for (ballot, weight) in firsts {
             let mut seen = vec![];
             let len = ballot.projects.len();
             let mut utilities: Vec<(usize, Q)> = Vec::with_capacity(len);
@@ -189,7 +205,7 @@ impl Profile {
                 seen.push(p);
                 let points = ballot.points.get(pos).copied();
                 if points.is_none_or(|x| x > 0) || utility == Utility::Borda {
-                    support_count[p] += 1;
+                    support_count[p] += weight;
                 }
                 let cost = &election.projects[p].cost;
                 let u = match utility {
@@ -207,13 +223,10 @@ impl Profile {
             }
             utilities.sort_by_key(|u| u.0);
             match index.get(&utilities) {
-                Some(&g) => groups[g].weight += 1,
+                Some(&g) => groups[g].weight += weight,
                 None => {
                     index.insert(utilities.clone(), groups.len());
-                    groups.push(Group {
-                        weight: 1,
-                        utilities,
-                    });
+                    groups.push(Group { weight, utilities });
                 }
             }
         }

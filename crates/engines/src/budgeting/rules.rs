@@ -121,8 +121,18 @@ fn q_int(n: u64) -> Q {
     Q::from_integer(BigInt::from(n))
 }
 
-/// Computes `rule` on `election`.
+/// Computes `rule` on `election` (without MES rounds; see [`tally_explained`]).
 pub fn tally(election: &Election, rule: Rule, tie: &TieBreak) -> Outcome {
+    compute(election, rule, tie, false)
+}
+
+/// Computes `rule` on `election` with the MES rounds: every supporting group's payment and
+/// remaining money, in exact arithmetic.
+pub fn tally_explained(election: &Election, rule: Rule, tie: &TieBreak) -> Outcome {
+    compute(election, rule, tie, true)
+}
+
+fn compute(election: &Election, rule: Rule, tie: &TieBreak, explain: bool) -> Outcome {
     let utility = match rule {
         Rule::GreedyTotal => Utility::PointsTimesCost,
         // Phragmén counts approvers, whatever the cost (a free project still has approvers).
@@ -141,10 +151,10 @@ pub fn tally(election: &Election, rule: Rule, tie: &TieBreak) -> Outcome {
                 .unwrap_or_else(Q::zero);
             greedy(election, &profile, tie, rule, &[], true, Some(threshold))
         }
-        Rule::Mes => mes_outcome(election, &profile, tie, rule, false),
-        Rule::MesAdd1 => mes_outcome(election, &profile, tie, rule, true),
+        Rule::Mes => mes_outcome(election, &profile, tie, rule, false, explain),
+        Rule::MesAdd1 => mes_outcome(election, &profile, tie, rule, true, explain),
         Rule::MesAdd1U => {
-            let add1 = mes_outcome(election, &profile, tie, rule, true);
+            let add1 = mes_outcome(election, &profile, tie, rule, true, explain);
             let mut done = greedy(election, &profile, tie, rule, &add1.winners, true, None);
             done.completed = done.winners[add1.winners.len()..].to_vec();
             done.rounds = add1.rounds;
@@ -470,7 +480,14 @@ fn mes_run(
     (winners, rounds)
 }
 
-fn mes_outcome(e: &Election, profile: &Profile, tie: &TieBreak, rule: Rule, add1: bool) -> Outcome {
+fn mes_outcome(
+    e: &Election,
+    profile: &Profile,
+    tie: &TieBreak,
+    rule: Rule,
+    add1: bool,
+    explain: bool,
+) -> Outcome {
     let n = q_int(profile.voters.max(1));
     let mut candidates = Vec::new();
     let mut free = Vec::new();
@@ -485,7 +502,14 @@ fn mes_outcome(e: &Election, profile: &Profile, tie: &TieBreak, rule: Rule, add1
         }
     }
     let mut budget = &e.budget / &n;
-    let (mut winners, _) = mes_run(e, profile, tie, &candidates, &free, &budget, false);
+    let setup = super::mes::Setup::new(e, profile);
+    let run = |share: &Q| -> Vec<usize> {
+        match &setup {
+            Some(s) => super::mes::run(e, profile, s, tie, &candidates, &free, share).0,
+            None => mes_run(e, profile, tie, &candidates, &free, share, false).0,
+        }
+    };
+    let mut winners = run(&budget);
     if add1 {
         // Add1 (Wieliczka 2023, Świecie 2023, Assen 2024): one more unit per voter until the
         // outcome is exhaustive over the candidates, keeping the last feasible outcome. Not
@@ -500,7 +524,7 @@ fn mes_outcome(e: &Election, profile: &Profile, tie: &TieBreak, rule: Rule, add1
                 break;
             }
             let next_budget = &budget + Q::one();
-            let (next, _) = mes_run(e, profile, tie, &candidates, &free, &next_budget, false);
+            let next = run(&next_budget);
             if e.cost_of(&next) > e.budget {
                 break;
             }
@@ -508,8 +532,13 @@ fn mes_outcome(e: &Election, profile: &Profile, tie: &TieBreak, rule: Rule, add1
             budget = next_budget;
         }
     }
-    let (check, rounds) = mes_run(e, profile, tie, &candidates, &free, &budget, true);
-    debug_assert_eq!(check, winners);
+    let rounds = if explain {
+        let (check, rounds) = mes_run(e, profile, tie, &candidates, &free, &budget, true);
+        debug_assert_eq!(check, winners);
+        rounds
+    } else {
+        Vec::new()
+    };
     let total_cost = e.cost_of(&winners);
     let not_chosen = (0..e.projects.len())
         .filter(|p| !winners.contains(p))
@@ -538,12 +567,12 @@ fn mes_outcome(e: &Election, profile: &Profile, tie: &TieBreak, rule: Rule, add1
 /// Sequential Phragmén: loads grow as projects are bought; each step buys the project whose
 /// supporters would end with the smallest maximal load, stopping when that project does not fit.
 fn phragmen(e: &Election, profile: &Profile, tie: &TieBreak) -> Outcome {
-    let weights: Vec<Q> = (0..profile.groups.len())
-        .map(|g| profile.weight(g))
-        .collect();
-    let mut load: Vec<Q> = vec![Q::zero(); profile.groups.len()];
-    // Σ weight × load over each project's approvers, in floating point, kept up to date; the
-    // exact sum is computed only for the projects whose new load may be the smallest.
+    // Each group's load is that of the last project its voters helped buy: `last[g]` indexes
+    // `bought_loads`. Σ weight × load over each project's approvers is kept in floating point;
+    // the exact sum is computed only for the projects whose new load may be the smallest.
+    let mut last: Vec<Option<usize>> = vec![None; profile.groups.len()];
+    let mut bought_loads: Vec<Q> = Vec::new();
+    let mut load_f: Vec<f64> = vec![0.0; profile.groups.len()];
     let mut load_sum_f: Vec<f64> = vec![0.0; e.projects.len()];
     let mut remaining: Vec<usize> = (0..e.projects.len())
         .filter(|p| e.projects[*p].cost <= e.budget)
@@ -575,9 +604,19 @@ fn phragmen(e: &Election, profile: &Profile, tie: &TieBreak) -> Outcome {
             let l = if count == 0 {
                 None
             } else {
-                let total = profile.supporters[p]
+                // Each approver's load is the new load of the last project it helped buy, so the
+                // exact sum is Σ_k L_k × (weight of approvers whose last purchase was k).
+                let mut per_round = vec![0u64; bought_loads.len()];
+                for (g, _) in &profile.supporters[p] {
+                    if let Some(k) = last[*g] {
+                        per_round[k] += profile.groups[*g].weight;
+                    }
+                }
+                let total = per_round
                     .iter()
-                    .fold(Q::zero(), |acc, (g, _)| acc + &weights[*g] * &load[*g]);
+                    .enumerate()
+                    .filter(|(_, w)| **w > 0)
+                    .fold(Q::zero(), |acc, (k, w)| acc + &bought_loads[k] * q_int(*w));
                 Some((total + &e.projects[p].cost) / q_int(count))
             };
             let order = match (&best, &l) {
@@ -603,12 +642,15 @@ fn phragmen(e: &Election, profile: &Profile, tie: &TieBreak) -> Outcome {
         let chosen = arg[0];
         if let Some(Some(l)) = best {
             let l_f = to_f64(&l);
+            let k = bought_loads.len();
+            bought_loads.push(l);
             for (g, _) in &profile.supporters[chosen] {
-                let delta = profile.groups[*g].weight as f64 * (l_f - to_f64(&load[*g]));
+                let delta = profile.groups[*g].weight as f64 * (l_f - load_f[*g]);
                 for (q, _) in &profile.groups[*g].utilities {
                     load_sum_f[*q] += delta;
                 }
-                load[*g] = l.clone();
+                load_f[*g] = l_f;
+                last[*g] = Some(k);
             }
         }
         spent += &e.projects[chosen].cost;
@@ -670,5 +712,86 @@ impl Outcome {
 
     pub fn total_cost_text(&self) -> String {
         format_q(&self.total_cost)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::budgeting::{Ballot, Project, VoteType};
+
+    /// The fast MES (lazy wallets, integer accumulators) against the plain rational one, on many
+    /// random elections and shares, including ties and voters who run out of money.
+    #[test]
+    fn fast_mes_equals_plain_mes() {
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = move |n: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % n.max(1)
+        };
+        for case in 0..1500 {
+            let vote_type = [VoteType::Approval, VoteType::Cumulative, VoteType::Ordinal][case % 3];
+            let m = 2 + next(8) as usize;
+            let projects: Vec<Project> = (0..m)
+                .map(|i| Project {
+                    id: i.to_string(),
+                    cost: Q::new(
+                        BigInt::from(1 + next(40) * 5),
+                        BigInt::from(1 + next(2) * 9),
+                    ),
+                    fields: vec![],
+                })
+                .collect();
+            let ballots: Vec<Ballot> = (0..1 + next(25))
+                .map(|v| {
+                    let chosen: Vec<usize> = (0..m).filter(|_| next(3) == 0).collect();
+                    let points = if vote_type == VoteType::Cumulative {
+                        chosen.iter().map(|_| 1 + next(4) as i64).collect()
+                    } else {
+                        vec![]
+                    };
+                    Ballot {
+                        voter_id: v.to_string(),
+                        projects: chosen,
+                        points,
+                        fields: vec![],
+                    }
+                })
+                .collect();
+            let e = Election {
+                meta: vec![],
+                vote_type,
+                budget: q_int(10 + next(300)),
+                projects,
+                ballots,
+                project_columns: vec![],
+                vote_columns: vec![],
+            };
+            let profile = Profile::new(&e, vote_type.default_utility());
+            let Some(setup) = crate::budgeting::mes::Setup::new(&e, &profile) else {
+                continue;
+            };
+            let candidates: Vec<usize> = (0..m)
+                .filter(|p| !profile.total_utility[*p].is_zero() && !e.projects[*p].cost.is_zero())
+                .collect();
+            for extra in [0u64, 1, 3, 17] {
+                let share = &e.budget / q_int(profile.voters.max(1)) + q_int(extra);
+                let tie = TieBreak::default();
+                let fast = crate::budgeting::mes::run(
+                    &e,
+                    &profile,
+                    &setup,
+                    &tie,
+                    &candidates,
+                    &[],
+                    &share,
+                )
+                .0;
+                let plain = mes_run(&e, &profile, &tie, &candidates, &[], &share, false).0;
+                assert_eq!(fast, plain, "case {case}, share +{extra}");
+            }
+        }
     }
 }

@@ -1,0 +1,347 @@
+//! The Method of Equal Shares, fast and exact.
+//!
+//! Exact arithmetic on every voter's money makes each payment a rational with a larger
+//! denominator, and MES with Add1 runs thousands of times on one election. So money is not kept as
+//! a rational: a voter's wallet is the starting share minus a list of `(round, utility)` payments
+//! (or empty, once it paid everything), with a floating-point shadow. Every comparison is decided
+//! by the shadow when it is certain (relative margin 1e-7) and exactly otherwise; the exact sums
+//! MES needs (the money of the supporters who pay everything) are `share × Σ w − Σ_k ρ_k × A_k`,
+//! with integer accumulators `A_k` per round, so a round costs a few big-number operations instead
+//! of one per voter.
+
+use super::{Election, Profile, Q, TieBreak};
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::{One, ToPrimitive, Zero};
+
+const MARGIN: f64 = 1e-7;
+
+/// `Some(a < b)` when the floats decide it with room to spare, `None` when exact arithmetic must.
+fn sure_lt(a: f64, b: f64, abs: f64) -> Option<bool> {
+    let room = MARGIN * a.abs().max(b.abs()) + abs;
+    if a < b - room {
+        Some(true)
+    } else if a > b + room {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+fn f(q: &Q) -> f64 {
+    q.to_f64().unwrap_or(f64::NAN)
+}
+
+/// What does not change between runs of MES on one election: integer utilities per project
+/// (utility × the project's scale), weights, floats.
+pub struct Setup {
+    /// Per project: `(group, û = u × scale, u as f64)`.
+    sup: Vec<Vec<(usize, i128, f64)>>,
+    /// Per project: the scale that makes its utilities integers.
+    scale: Vec<Q>,
+    /// Per project: Σ w × û.
+    total_hat: Vec<i128>,
+    weight: Vec<i128>,
+    weight_f: Vec<f64>,
+    cost_f: Vec<f64>,
+}
+
+impl Setup {
+    /// `None` when the numbers do not fit 128-bit accumulators (then the plain rational MES runs).
+    pub fn new(e: &Election, profile: &Profile) -> Option<Self> {
+        let m = e.projects.len();
+        let weight: Vec<i128> = profile.groups.iter().map(|g| g.weight as i128).collect();
+        let total_weight: i128 = weight.iter().sum();
+        let mut sup = Vec::with_capacity(m);
+        let mut scale = Vec::with_capacity(m);
+        let mut total_hat = Vec::with_capacity(m);
+        for p in 0..m {
+            let mut lcm = BigInt::one();
+            for (_, u) in &profile.supporters[p] {
+                lcm = lcm.lcm(u.denom());
+            }
+            let s = Q::from_integer(lcm);
+            let mut list = Vec::with_capacity(profile.supporters[p].len());
+            let mut total: i128 = 0;
+            for (g, u) in &profile.supporters[p] {
+                let hat = (u * &s).to_integer().to_i128()?;
+                // Keep every Σ w × û far from overflow.
+                if hat.checked_mul(total_weight.max(1))?.checked_mul(64)?.abs() > i128::MAX / 4 {
+                    return None;
+                }
+                total += weight[*g] * hat;
+                list.push((*g, hat, f(u)));
+            }
+            sup.push(list);
+            scale.push(s);
+            total_hat.push(total);
+        }
+        Some(Self {
+            sup,
+            scale,
+            total_hat,
+            weight_f: weight.iter().map(|w| *w as f64).collect(),
+            weight,
+            cost_f: e.projects.iter().map(|p| f(&p.cost)).collect(),
+        })
+    }
+}
+
+/// Every group's money: the share minus its payments, or nothing once it paid all it had.
+struct Wallets {
+    share: Q,
+    emptied: Vec<bool>,
+    /// `(round, û)`: paid ρ_round × û / scale of that round's project.
+    paid: Vec<Vec<(usize, i128)>>,
+    approx: Vec<f64>,
+    /// ρ of each round divided by the scale of the project bought.
+    rho_per_hat: Vec<Q>,
+    /// Tolerance for money comparisons in absolute terms.
+    abs: f64,
+}
+
+impl Wallets {
+    fn exact(&self, g: usize) -> Q {
+        if self.emptied[g] {
+            return Q::zero();
+        }
+        let mut m = self.share.clone();
+        for (k, hat) in &self.paid[g] {
+            m -= &self.rho_per_hat[*k] * Q::from_integer(BigInt::from(*hat));
+        }
+        m
+    }
+}
+
+/// Σ w × money over a set of groups, gathered into per-round integer accumulators.
+struct MoneySum {
+    weight: i128,
+    per_round: Vec<i128>,
+}
+
+impl MoneySum {
+    fn new(rounds: usize) -> Self {
+        Self {
+            weight: 0,
+            per_round: vec![0; rounds],
+        }
+    }
+
+    fn add(&mut self, w: &Wallets, g: usize, weight: i128) {
+        if w.emptied[g] {
+            return;
+        }
+        self.weight += weight;
+        for (k, hat) in &w.paid[g] {
+            self.per_round[*k] += weight * hat;
+        }
+    }
+
+    fn value(&self, w: &Wallets) -> Q {
+        let mut v = &w.share * Q::from_integer(BigInt::from(self.weight));
+        for (k, a) in self.per_round.iter().enumerate() {
+            if *a != 0 {
+                v -= &w.rho_per_hat[k] * Q::from_integer(BigInt::from(*a));
+            }
+        }
+        v
+    }
+}
+
+/// Is group `g` unable to pay `rho × û / scale` (so it pays everything it has)?
+fn is_poor(w: &Wallets, g: usize, rho: &Q, rho_f: f64, hat: i128, u_f: f64, scale: &Q) -> bool {
+    if w.emptied[g] {
+        return true;
+    }
+    sure_lt(w.approx[g], rho_f * u_f, w.abs)
+        .unwrap_or_else(|| w.exact(g) < rho * Q::from_integer(BigInt::from(hat)) / scale)
+}
+
+/// ρ in floating point, from the shadows.
+fn rho_f(s: &Setup, w: &Wallets, p: usize) -> f64 {
+    let mut rich: Vec<&(usize, i128, f64)> = s.sup[p].iter().collect();
+    let (mut paid, mut denom) = (
+        0.0,
+        f(&Q::from_integer(BigInt::from(s.total_hat[p]))) / f(&s.scale[p]),
+    );
+    loop {
+        let rho = (s.cost_f[p] - paid) / denom;
+        let before = rich.len();
+        rich.retain(|(g, _, u)| {
+            let poor = w.emptied[*g] || w.approx[*g] < rho * u;
+            if poor {
+                paid += s.weight_f[*g] * w.approx[*g];
+                denom -= s.weight_f[*g] * u;
+            }
+            !poor
+        });
+        if rich.len() == before || rich.is_empty() || denom <= 0.0 {
+            return rho;
+        }
+    }
+}
+
+/// ρ exactly: move the supporters who cannot pay ρ × u into the group that pays everything until
+/// none moves (one solution, so the same as pabutools' sorted scan).
+fn rho_exact(e: &Election, s: &Setup, w: &Wallets, p: usize) -> Q {
+    let mut rich: Vec<&(usize, i128, f64)> = s.sup[p].iter().collect();
+    let mut poor = MoneySum::new(w.rho_per_hat.len());
+    let mut denom_hat = s.total_hat[p];
+    let cost = &e.projects[p].cost;
+    loop {
+        let rho = (cost - poor.value(w)) * &s.scale[p] / Q::from_integer(BigInt::from(denom_hat));
+        let rho_f = f(&rho);
+        let before = rich.len();
+        rich.retain(|(g, hat, u_f)| {
+            let is = is_poor(w, *g, &rho, rho_f, *hat, *u_f, &s.scale[p]);
+            if is {
+                poor.add(w, *g, s.weight[*g]);
+                denom_hat -= s.weight[*g] * hat;
+            }
+            !is
+        });
+        if rich.len() == before || rich.is_empty() {
+            return rho;
+        }
+    }
+}
+
+/// Supporters' money < cost?
+fn cannot_afford(e: &Election, s: &Setup, w: &Wallets, p: usize, available_f: f64) -> bool {
+    sure_lt(available_f, s.cost_f[p], w.abs * s.sup[p].len() as f64).unwrap_or_else(|| {
+        let mut sum = MoneySum::new(w.rho_per_hat.len());
+        for (g, _, _) in &s.sup[p] {
+            sum.add(w, *g, s.weight[*g]);
+        }
+        sum.value(w) < e.projects[p].cost
+    })
+}
+
+/// One run of MES with every voter's share `share`: the winners in order (free projects first)
+/// and, for each round, ρ and the tied projects that lost the tie-break.
+pub fn run(
+    e: &Election,
+    profile: &Profile,
+    s: &Setup,
+    tie: &TieBreak,
+    candidates: &[usize],
+    free: &[usize],
+    share: &Q,
+) -> (Vec<usize>, Vec<(Q, Vec<usize>)>) {
+    let groups = profile.groups.len();
+    let m = e.projects.len();
+    let share_f = f(share);
+    let mut w = Wallets {
+        share: share.clone(),
+        emptied: vec![false; groups],
+        paid: vec![Vec::new(); groups],
+        approx: vec![share_f; groups],
+        rho_per_hat: Vec::new(),
+        abs: share_f.abs() * 1e-9 + 1e-12,
+    };
+    let mut available_f: Vec<f64> = (0..m)
+        .map(|p| s.sup[p].iter().map(|(g, _, _)| s.weight_f[*g]).sum::<f64>() * share_f)
+        .collect();
+    let mut afford_f: Vec<f64> = (0..m)
+        .map(|p| {
+            let t = f(&Q::from_integer(BigInt::from(s.total_hat[p]))) / f(&s.scale[p]);
+            if t > 0.0 { s.cost_f[p] / t } else { 0.0 }
+        })
+        .collect();
+    let mut exact: Vec<Option<Q>> = vec![None; m];
+    let mut fresh = vec![false; m];
+    let mut alive: Vec<usize> = candidates.to_vec();
+    let mut winners: Vec<usize> = free.to_vec();
+    let mut rounds = Vec::new();
+    loop {
+        alive.sort_by(|a, b| afford_f[*a].total_cmp(&afford_f[*b]));
+        let mut best_f = f64::INFINITY;
+        let mut scanned = Vec::new();
+        let mut removed = Vec::new();
+        for &p in &alive {
+            if cannot_afford(e, s, &w, p, available_f[p]) {
+                removed.push(p);
+                continue;
+            }
+            if sure_lt(best_f, afford_f[p], 0.0) == Some(true) {
+                break;
+            }
+            if !fresh[p] {
+                afford_f[p] = rho_f(s, &w, p);
+                exact[p] = None;
+                fresh[p] = true;
+            }
+            best_f = best_f.min(afford_f[p]);
+            scanned.push(p);
+        }
+        if !removed.is_empty() {
+            alive.retain(|p| !removed.contains(p));
+        }
+        let mut best: Option<Q> = None;
+        let mut tied: Vec<usize> = Vec::new();
+        for p in scanned {
+            if sure_lt(best_f, afford_f[p], 0.0) == Some(true) {
+                continue;
+            }
+            let rho = exact[p]
+                .get_or_insert_with(|| rho_exact(e, s, &w, p))
+                .clone();
+            match &best {
+                Some(b) if rho > *b => {}
+                Some(b) if rho == *b => tied.push(p),
+                _ => {
+                    best = Some(rho);
+                    tied = vec![p];
+                }
+            }
+        }
+        let Some(rho) = best else { break };
+        tied.sort_by(|a, b| tie.cmp(e, profile, *a, *b));
+        let chosen = tied[0];
+        let round = w.rho_per_hat.len();
+        let rho_f = f(&rho);
+        let scale = s.scale[chosen].clone();
+        let mut emptied_now = Vec::new();
+        let mut partial = Vec::new();
+        for (g, hat, u_f) in &s.sup[chosen] {
+            if w.emptied[*g] {
+                continue;
+            }
+            // Pays min(money, ρ × u): everything when money ≤ ρ × u.
+            let due_f = rho_f * u_f;
+            let all = match sure_lt(due_f, w.approx[*g], w.abs) {
+                Some(true) => false,
+                Some(false) => true,
+                None => w.exact(*g) <= &rho * Q::from_integer(BigInt::from(*hat)) / &scale,
+            };
+            if all {
+                emptied_now.push(*g)
+            } else {
+                partial.push((*g, *hat, due_f))
+            }
+        }
+        for g in emptied_now {
+            let before = w.approx[g];
+            w.emptied[g] = true;
+            w.paid[g].clear();
+            w.approx[g] = 0.0;
+            for (q, _) in &profile.groups[g].utilities {
+                available_f[*q] -= s.weight_f[g] * before;
+                fresh[*q] = false;
+            }
+        }
+        for (g, hat, due_f) in partial {
+            w.paid[g].push((round, hat));
+            w.approx[g] -= due_f;
+            for (q, _) in &profile.groups[g].utilities {
+                available_f[*q] -= s.weight_f[g] * due_f;
+                fresh[*q] = false;
+            }
+        }
+        w.rho_per_hat.push(&rho / &scale);
+        rounds.push((rho, tied[1..].to_vec()));
+        winners.push(chosen);
+        alive.retain(|p| *p != chosen);
+    }
+    (winners, rounds)
+}

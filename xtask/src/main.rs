@@ -129,7 +129,14 @@ fn postgres_url() -> Result<Option<String>> {
 fn test() -> Result<()> {
     step("tests on SQLite and PostgreSQL");
     let mut cmd = cargo();
-    cmd.args(["test", "--workspace", "--all-targets"]);
+    // --show-output: the conformance suites print their `agree N/M` figures.
+    cmd.args([
+        "test",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "--show-output",
+    ]);
     if let Some(url) = postgres_url()? {
         cmd.env("LEARNING_CITY_TEST_POSTGRES_URL", url);
     }

@@ -9,8 +9,12 @@
 //! - [`budgeting`]: pabulib files, ballots, outcome rules (greedy, Method of Equal Shares with
 //!   completions, sequential Phragmén) and their explanations, in exact arithmetic.
 //!
-//! Opinion maps, sortition and matching live here as they are built, each in a module of the same
+//! - [`opinion`]: Pol.is-style vote matrices and opinion-group statistics (representative
+//!   statements, consensus).
+//!
+//! Opinion-map clustering, sortition and matching live here as they are built, each in a module of the same
 //! name as its capability elsewhere in the workspace.
 
 pub mod budgeting;
+pub mod opinion;
 pub mod text;

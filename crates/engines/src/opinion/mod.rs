@@ -1,0 +1,12 @@
+//! Opinion maps (Pol.is-style): a vote matrix of participants × statements with agree (+1),
+//! disagree (−1) and pass (0), and the statistics that explain opinion groups.
+//!
+//! - [`matrix`]: the vote matrix, read from a Pol.is export folder (`votes.csv`, last vote of a
+//!   participant on a statement wins; or `participants-votes.csv`) with moderated-out statements.
+//! - [`stats`]: per-group representative statements and whole-conversation consensus, with the
+//!   Pol.is formulas (Laplace-smoothed proportions, one- and two-proportion z tests at 90 %).
+//!
+//! Votes use the export convention: agree = +1, disagree = −1, pass = 0.
+
+pub mod matrix;
+pub mod stats;

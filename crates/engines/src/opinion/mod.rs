@@ -3,10 +3,13 @@
 //!
 //! - [`matrix`]: the vote matrix, read from a Pol.is export folder (`votes.csv`, last vote of a
 //!   participant on a statement wins; or `participants-votes.csv`) with moderated-out statements.
+//! - [`map`]: PCA, the sparsity-aware projection, base clusters and opinion groups chosen by
+//!   silhouette; the adjusted Rand index to compare partitions.
 //! - [`stats`]: per-group representative statements and whole-conversation consensus, with the
 //!   Pol.is formulas (Laplace-smoothed proportions, one- and two-proportion z tests at 90 %).
 //!
 //! Votes use the export convention: agree = +1, disagree = −1, pass = 0.
 
+pub mod map;
 pub mod matrix;
 pub mod stats;

@@ -2,12 +2,13 @@
 //!
 //! The one binary: `serve` (web + jobs worker), `demo` (a fresh demo network, served),
 //! `migrate`, `worker`, `audit verify`, `user create-admin`, `config`, `pb tally` (the recount of a
-//! participatory budget from its pabulib file).
+//! participatory budget from its pabulib file), `opinion analyze` (the opinion map of a Pol.is export).
 //!
 //! Configuration comes from defaults, `learning-city.toml`, `LEARNING_CITY__…` environment
 //! variables and these options, in that order. Exit codes: 0 success, 1 the check or the command
 //! failed, 2 bad usage or bad input.
 
+mod opinion;
 mod pb;
 
 use anyhow::{Context, Result};
@@ -70,6 +71,17 @@ enum Command {
         #[command(subcommand)]
         command: PbCommand,
     },
+    /// Opinion maps: recompute groups and statements from a Pol.is export.
+    Opinion {
+        #[command(subcommand)]
+        command: OpinionCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum OpinionCommand {
+    /// Groups, representative statements, consensus and group-informed consensus as JSON.
+    Analyze(opinion::AnalyzeArgs),
 }
 
 #[derive(Subcommand)]
@@ -269,6 +281,9 @@ async fn run(cli: Cli) -> Result<ExitCode> {
         Command::Pb {
             command: PbCommand::Tally(args),
         } => return pb::tally_command(&args),
+        Command::Opinion {
+            command: OpinionCommand::Analyze(args),
+        } => return opinion::analyze_command(&args),
         Command::Config(args) => {
             let mut c = config(&args.db, args.bind.as_ref())?;
             c.database_url = redact(&c.database_url);

@@ -266,3 +266,84 @@ fn pb_tally_rejects_bad_input_with_the_line_and_field() {
         serde_json::json!({"rule": "greedy", "winners": ["1", "2"], "total_cost": "100"})
     );
 }
+
+#[test]
+fn opinion_analyze_explains_given_groups_and_finds_its_own() {
+    let dir = std::env::var("LEARNING_CITY_DATA")
+        .unwrap_or_else(|_| format!("{}/../../../shared/data", env!("CARGO_MANIFEST_DIR")));
+    let conv = format!("{dir}/polis/brexit-consensus");
+    if !std::path::Path::new(&conv).exists() {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "CI=true but {conv} is missing"
+        );
+        eprintln!("skipped: {conv} not found");
+        return;
+    }
+    let expected: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(format!(
+            "{dir}/polis/expected/brexit-consensus.reddwarf.json"
+        ))
+        .expect("expected"),
+    )
+    .expect("json");
+    let labels = std::env::temp_dir().join(format!("lc_labels_{}.json", std::process::id()));
+    std::fs::write(&labels, expected["participant_labels"].to_string()).expect("labels");
+    let out = bin(
+        &[
+            "opinion",
+            "analyze",
+            &conv,
+            "--labels",
+            labels.to_str().expect("path"),
+        ],
+        &[],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let tids = |g: usize| -> Vec<i64> {
+        v["groups"][g]["representative"]
+            .as_array()
+            .expect("rep")
+            .iter()
+            .filter_map(|r| r["tid"].as_i64())
+            .collect()
+    };
+    assert_eq!(tids(0), [17, 10, 11, 5, 12]);
+    assert_eq!(v["groups"][0]["representative"][0]["best_agree"], true);
+    assert_eq!(
+        v["consensus"]["agree"],
+        serde_json::json!([14, 1, 17, 19, 16])
+    );
+    assert_eq!(
+        v["participants"]["5"],
+        serde_json::Value::Null,
+        "participant 5 is not in red-dwarf's groups"
+    );
+
+    let own = bin(&["opinion", "analyze", &conv], &[], None);
+    let v: serde_json::Value = serde_json::from_slice(&own.stdout).expect("json");
+    let sizes: Vec<usize> = v["groups"]
+        .as_array()
+        .expect("groups")
+        .iter()
+        .map(|g| g["members"].as_array().map(Vec::len).unwrap_or(0))
+        .collect();
+    assert_eq!(sizes, [86, 37, 66]);
+
+    std::fs::write(&labels, "[1, 2]").expect("labels");
+    let bad = bin(
+        &[
+            "opinion",
+            "analyze",
+            &conv,
+            "--labels",
+            labels.to_str().expect("path"),
+        ],
+        &[],
+        None,
+    );
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(text(&bad).contains("expected an object participant id → group id"));
+}

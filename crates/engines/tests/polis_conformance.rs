@@ -7,7 +7,7 @@
 
 use learning_city_engines::opinion::matrix::read_export;
 use learning_city_engines::opinion::stats::{
-    consensus, consensus_metrics, representative, representative_metrics,
+    consensus, consensus_metrics, group_informed_consensus, representative, representative_metrics,
 };
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -269,6 +269,25 @@ fn representative_and_consensus_statements_equal_red_dwarf_given_its_labels() {
         let disagree_metric = |t: i64| cons_metrics.get(&t).map(|m| m.1);
         let consensus_ok = same(&agree, &want_agree, &agree_metric)
             && same(&disagree, &want_disagree, &disagree_metric);
+        // Group-informed consensus: the five highest, moderated-out statements left out.
+        let gac: HashMap<i64, f64> = group_informed_consensus(&m, &labels).into_iter().collect();
+        let mut ranked: Vec<(i64, f64)> = gac
+            .iter()
+            .filter(|(t, _)| !m.moderated_out.contains(t))
+            .map(|(t, v)| (*t, *v))
+            .collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let top_gac: Vec<i64> = ranked.iter().take(5).map(|(t, _)| *t).collect();
+        let want_gac = expected
+            .get("group_aware_consensus_agree_top5")
+            .map(ids)
+            .unwrap_or_default();
+        let gac_metric = |t: i64| gac.get(&t).copied();
+        if !same(&top_gac, &want_gac, &gac_metric) {
+            failures.push(format!(
+                "{name} group-informed consensus: got {top_gac:?}, red-dwarf {want_gac:?}"
+            ));
+        }
         if !consensus_ok {
             failures.push(format!("{name} consensus: got {agree:?} / {disagree:?}, red-dwarf {want_agree:?} / {want_disagree:?}"));
         }

@@ -341,6 +341,31 @@ pub fn consensus(m: &VoteMatrix, pick: usize) -> (Vec<i64>, Vec<i64>) {
     (top(agree), top(disagree))
 }
 
+/// Group-informed consensus per statement: Π over groups of (agrees + 1) / (seen + 2), over the
+/// raw votes of each group's members (Pol.is's `group-aware-consensus`).
+pub fn group_informed_consensus(m: &VoteMatrix, labels: &HashMap<i64, usize>) -> Vec<(i64, f64)> {
+    let groups = labels.values().copied().max().map(|g| g + 1).unwrap_or(0);
+    let row_group: Vec<Option<usize>> = m
+        .participants
+        .iter()
+        .map(|p| labels.get(p).copied())
+        .collect();
+    let per_group: Vec<Vec<Counts>> = (0..groups)
+        .map(|g| counts(m, |r| row_group[r] == Some(g)))
+        .collect();
+    m.statements
+        .iter()
+        .enumerate()
+        .map(|(c, tid)| {
+            let v = per_group
+                .iter()
+                .map(|counts| (counts[c].agree + 1.0) / (counts[c].seen + 2.0))
+                .product();
+            (*tid, v)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -98,3 +98,55 @@ fn groups_agree_with_polis_on_well_separated_conversations() {
         );
     }
 }
+
+/// The power iteration against an independent dense eigen-decomposition (Jacobi rotations on the
+/// covariance matrix): components equal to 1e-6 up to sign, eigenvalues to 1e-9 relative, on
+/// every runnable conversation with at most 400 statements.
+#[test]
+fn pca_agrees_with_a_dense_eigen_decomposition() {
+    use learning_city_engines::opinion::map::{covariance, jacobi_eigen, pca};
+    let Some(dir) = data_dir() else { return };
+    let mut checked = 0;
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .expect("polis")
+        .filter_map(|e| e.ok())
+        .filter(|e| {
+            e.path().join("votes.csv").exists() || e.path().join("participants-votes.csv").exists()
+        })
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    for name in names {
+        let m = read_export(&dir.join(&name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+        if m.statements.len() > 400 {
+            continue;
+        }
+        let p = pca(&m);
+        let (values, vectors) = jacobi_eigen(&covariance(&m));
+        let mut worst: f64 = 0.0;
+        for k in 0..2 {
+            let same: f64 = p.components[k]
+                .iter()
+                .zip(&vectors[k])
+                .map(|(a, b)| (a - b).abs())
+                .fold(0.0, f64::max);
+            let flipped: f64 = p.components[k]
+                .iter()
+                .zip(&vectors[k])
+                .map(|(a, b)| (a + b).abs())
+                .fold(0.0, f64::max);
+            worst = worst.max(same.min(flipped));
+            assert!(
+                (p.eigenvalues[k] - values[k]).abs() <= 1e-9 * values[k].abs().max(1.0),
+                "{name}: eigenvalue {k}"
+            );
+        }
+        println!(
+            "{name:45} statements {:>4} largest component difference {worst:.2e}",
+            m.statements.len()
+        );
+        assert!(worst < 1e-6, "{name}: components differ by {worst}");
+        checked += 1;
+    }
+    assert!(checked >= 8, "only {checked} conversations checked");
+}

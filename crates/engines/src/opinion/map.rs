@@ -66,8 +66,10 @@ fn dot(a: &[f64], b: &[f64]) -> f64 {
     a.iter().zip(b).map(|(x, y)| x * y).sum()
 }
 
-/// Two components by power iteration (100 iterations, start vector of ones) with Gram–Schmidt
-/// deflation, on the centred, mean-imputed matrix.
+/// Two components by power iteration (start vector of ones, until the vector moves less than
+/// 1e-13, at most 10 000 iterations; Pol.is stops after 100, which can leave a component short of
+/// converged when two eigenvalues are close) with Gram–Schmidt deflation, on the centred,
+/// mean-imputed matrix.
 pub fn pca(m: &VoteMatrix) -> Pca {
     let x = imputed(m);
     let cols = m.statements.len();
@@ -88,7 +90,7 @@ pub fn pca(m: &VoteMatrix) -> Pca {
     for k in 0..2 {
         let mut v = vec![1.0; cols];
         let mut last = f64::NAN;
-        for _ in 0..100 {
+        for _ in 0..10_000 {
             let xv: Vec<f64> = xc.iter().map(|r| dot(r, &v)).collect();
             let mut next = vec![0.0; cols];
             for (r, s) in xc.iter().zip(&xv) {
@@ -100,11 +102,17 @@ pub fn pca(m: &VoteMatrix) -> Pca {
             if norm == 0.0 {
                 break;
             }
+            let moved: f64 = next
+                .iter()
+                .zip(&v)
+                .map(|(n, o)| (n / norm - o).powi(2))
+                .sum::<f64>()
+                .sqrt();
             v = next.iter().map(|n| n / norm).collect();
-            if norm == last {
+            last = norm;
+            if moved < 1e-13 {
                 break;
             }
-            last = norm;
         }
         eig[k] = if last.is_nan() {
             0.0
@@ -349,6 +357,90 @@ pub fn adjusted_rand_index(a: &[usize], b: &[usize]) -> f64 {
     } else {
         (index - expected) / (max - expected)
     }
+}
+
+/// The covariance matrix of the centred, mean-imputed votes (statements × statements), for an
+/// independent check of [`pca`].
+pub fn covariance(m: &VoteMatrix) -> Vec<Vec<f64>> {
+    let x = imputed(m);
+    let cols = m.statements.len();
+    let rows = x.len().max(1) as f64;
+    let center: Vec<f64> = (0..cols)
+        .map(|c| x.iter().map(|r| r[c]).sum::<f64>() / rows)
+        .collect();
+    let mut cov = vec![vec![0.0; cols]; cols];
+    for r in &x {
+        let d: Vec<f64> = r.iter().zip(&center).map(|(v, c)| v - c).collect();
+        for i in 0..cols {
+            if d[i] == 0.0 {
+                continue;
+            }
+            for j in i..cols {
+                cov[i][j] += d[i] * d[j];
+            }
+        }
+    }
+    for i in 0..cols {
+        for j in i..cols {
+            cov[i][j] /= (rows - 1.0).max(1.0);
+            cov[j][i] = cov[i][j];
+        }
+    }
+    cov
+}
+
+/// All eigenvalues and eigenvectors (columns) of a symmetric matrix by cyclic Jacobi rotations,
+/// largest eigenvalue first. O(n³) per sweep: for checking, not for production.
+pub fn jacobi_eigen(a: &[Vec<f64>]) -> (Vec<f64>, Vec<Vec<f64>>) {
+    let n = a.len();
+    let mut a: Vec<Vec<f64>> = a.to_vec();
+    let mut v: Vec<Vec<f64>> = (0..n)
+        .map(|i| (0..n).map(|j| if i == j { 1.0 } else { 0.0 }).collect())
+        .collect();
+    for _ in 0..100 {
+        let off: f64 = (0..n)
+            .flat_map(|i| (0..n).filter(move |j| *j != i).map(move |j| (i, j)))
+            .map(|(i, j)| a[i][j] * a[i][j])
+            .sum();
+        if off < 1e-30 {
+            break;
+        }
+        for p in 0..n {
+            for q in p + 1..n {
+                if a[p][q].abs() < 1e-300 {
+                    continue;
+                }
+                let theta = (a[q][q] - a[p][p]) / (2.0 * a[p][q]);
+                let t = theta.signum() / (theta.abs() + (theta * theta + 1.0).sqrt());
+                let t = if theta == 0.0 { 1.0 } else { t };
+                let c = 1.0 / (t * t + 1.0).sqrt();
+                let s = t * c;
+                for k in 0..n {
+                    let (akp, akq) = (a[k][p], a[k][q]);
+                    a[k][p] = c * akp - s * akq;
+                    a[k][q] = s * akp + c * akq;
+                }
+                for k in 0..n {
+                    let (apk, aqk) = (a[p][k], a[q][k]);
+                    a[p][k] = c * apk - s * aqk;
+                    a[q][k] = s * apk + c * aqk;
+                }
+                for row in v.iter_mut() {
+                    let (vkp, vkq) = (row[p], row[q]);
+                    row[p] = c * vkp - s * vkq;
+                    row[q] = s * vkp + c * vkq;
+                }
+            }
+        }
+    }
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by(|x, y| a[*y][*y].total_cmp(&a[*x][*x]));
+    let values = order.iter().map(|i| a[*i][*i]).collect();
+    let vectors = order
+        .iter()
+        .map(|i| (0..n).map(|k| v[k][*i]).collect())
+        .collect();
+    (values, vectors)
 }
 
 #[cfg(test)]

@@ -380,10 +380,17 @@ pub fn covariance(m: &VoteMatrix) -> Vec<Vec<f64>> {
             }
         }
     }
-    for i in 0..cols {
-        for j in i..cols {
-            cov[i][j] /= (rows - 1.0).max(1.0);
-            cov[j][i] = cov[i][j];
+    let denom = (rows - 1.0).max(1.0);
+    for row in cov.iter_mut() {
+        for x in row.iter_mut() {
+            *x /= denom;
+        }
+    }
+    // Only the upper triangle was summed: mirror it.
+    let upper = cov.clone();
+    for (i, row) in cov.iter_mut().enumerate() {
+        for (j, x) in row.iter_mut().enumerate().take(i) {
+            *x = upper[j][i];
         }
     }
     cov
@@ -415,13 +422,13 @@ pub fn jacobi_eigen(a: &[Vec<f64>]) -> (Vec<f64>, Vec<Vec<f64>>) {
                 let t = if theta == 0.0 { 1.0 } else { t };
                 let c = 1.0 / (t * t + 1.0).sqrt();
                 let s = t * c;
-                for k in 0..n {
-                    let (akp, akq) = (a[k][p], a[k][q]);
-                    a[k][p] = c * akp - s * akq;
-                    a[k][q] = s * akp + c * akq;
+                for row in a.iter_mut() {
+                    let (akp, akq) = (row[p], row[q]);
+                    row[p] = c * akp - s * akq;
+                    row[q] = s * akp + c * akq;
                 }
-                for k in 0..n {
-                    let (apk, aqk) = (a[p][k], a[q][k]);
+                let (row_p, row_q) = (a[p].clone(), a[q].clone());
+                for (k, (apk, aqk)) in row_p.iter().zip(&row_q).enumerate() {
                     a[p][k] = c * apk - s * aqk;
                     a[q][k] = s * apk + c * aqk;
                 }

@@ -4,6 +4,8 @@
 //! - [`pabulib`]: reader and writer of `.pb` files (Stolicki, Szufa, Talmon, *Pabulib: A
 //!   Participatory Budgeting Library*, arXiv:2012.06539), reporting malformed input by line and
 //!   field.
+//! - [`ballot`]: ballot rules (approval with limits, choose-1, knapsack, cumulative, scoring,
+//!   ordinal) and the check of a ballot against them, every problem with a stable code.
 //! - [`rules`]: utilitarian greedy (with skipping, by total points, without skipping, with a
 //!   threshold), the Method of Equal Shares (Peters & Skowron 2021) with the Add1 completion used in
 //!   Wieliczka, Świecie and Assen and the utilitarian completion after it, and sequential Phragmén.
@@ -14,6 +16,7 @@
 //! approved (cost utilities, as equalshares.net and the cities use), cumulative and scoring ballots
 //! give the points, ordinal ballots give Borda points (the last ranked project gets 0).
 
+pub mod ballot;
 pub mod mes;
 pub mod pabulib;
 pub mod rules;

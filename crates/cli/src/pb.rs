@@ -1,7 +1,7 @@
 //! `learning-city pb tally`: the recount anyone can run on a pabulib file.
 
 use anyhow::{Context, Result};
-use engines::budgeting::rules::{NotChosen, Outcome, Rule, tally, tally_explained};
+use engines::budgeting::rules::{NotChosen, Options, Outcome, Rule, tally_with};
 use engines::budgeting::{Election, TieBreak, format_q, pabulib};
 use serde_json::{Value, json};
 use std::process::ExitCode;
@@ -23,6 +23,13 @@ pub struct TallyArgs {
     /// not chosen was not.
     #[arg(long)]
     pub explain: bool,
+    /// Follow the equalshares.net compute tool (whole-unit voter budgets, exhaustiveness over
+    /// every project, completion by approval count) instead of pabutools.
+    #[arg(long)]
+    pub equalshares: bool,
+    /// Add the comparison step: keep greedy's outcome when more voters prefer it.
+    #[arg(long)]
+    pub comparison: bool,
 }
 
 fn usage(msg: String) -> Result<ExitCode> {
@@ -60,17 +67,20 @@ pub fn tally_command(args: &TallyArgs) -> Result<ExitCode> {
             election.vote_type
         ));
     }
-    let outcome = if args.explain {
-        tally_explained(&election, rule, &tie)
-    } else {
-        tally(&election, rule, &tie)
+    let options = Options {
+        equalshares: args.equalshares,
+        comparison: args.comparison,
     };
+    let outcome = tally_with(&election, rule, &tie, options, args.explain);
     if args.format == "json" {
         let mut v = json!({
             "rule": rule.code(),
             "winners": outcome.winner_ids(&election),
             "total_cost": outcome.total_cost_text(),
         });
+        if let Some((mes, greedy)) = outcome.compared {
+            v["comparison"] = json!({"prefer_mes": mes, "prefer_greedy": greedy});
+        }
         if args.explain {
             v["explanation"] = explanation(&election, &outcome);
         }

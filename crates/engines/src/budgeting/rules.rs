@@ -115,6 +115,22 @@ pub struct Outcome {
     pub not_chosen: Vec<(usize, NotChosen)>,
     /// Projects added by a completion step (Add1U), in order.
     pub completed: Vec<usize>,
+    /// The comparison step, when it ran: voters who prefer the MES outcome, voters who prefer
+    /// greedy's (by number of approved projects funded).
+    pub compared: Option<(u64, u64)>,
+}
+
+/// Variants of the rules that cities use.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Follow the equalshares.net compute tool instead of pabutools: each voter starts with
+    /// ⌊budget / voters⌋, Add1 stops when no project at all (supported or not) still fits, Add1
+    /// is skipped when every project fits, and the completion takes projects by approval count
+    /// in file order.
+    pub equalshares: bool,
+    /// The comparison step (Wieliczka 2023): keep greedy's outcome when more voters approve more
+    /// of its projects than of MES's.
+    pub comparison: bool,
 }
 
 fn q_int(n: u64) -> Q {
@@ -132,7 +148,57 @@ pub fn tally_explained(election: &Election, rule: Rule, tie: &TieBreak) -> Outco
     compute(election, rule, tie, true)
 }
 
+/// Computes `rule` with city variants (see [`Options`]); `explain` adds the MES rounds.
+pub fn tally_with(
+    election: &Election,
+    rule: Rule,
+    tie: &TieBreak,
+    options: Options,
+    explain: bool,
+) -> Outcome {
+    let outcome = compute_mode(election, rule, tie, explain, options.equalshares);
+    if !options.comparison || !matches!(rule, Rule::Mes | Rule::MesAdd1 | Rule::MesAdd1U) {
+        return outcome;
+    }
+    let greedy_outcome = tally(election, Rule::Greedy, tie);
+    let (mut prefer_mes, mut prefer_greedy) = (0u64, 0u64);
+    for ballot in &election.ballots {
+        let in_mes = ballot
+            .projects
+            .iter()
+            .filter(|p| outcome.winners.contains(p))
+            .count();
+        let in_greedy = ballot
+            .projects
+            .iter()
+            .filter(|p| greedy_outcome.winners.contains(p))
+            .count();
+        match in_mes.cmp(&in_greedy) {
+            Ordering::Greater => prefer_mes += 1,
+            Ordering::Less => prefer_greedy += 1,
+            Ordering::Equal => {}
+        }
+    }
+    let mut chosen = if prefer_greedy > prefer_mes {
+        greedy_outcome
+    } else {
+        outcome
+    };
+    chosen.compared = Some((prefer_mes, prefer_greedy));
+    chosen
+}
+
 fn compute(election: &Election, rule: Rule, tie: &TieBreak, explain: bool) -> Outcome {
+    compute_mode(election, rule, tie, explain, false)
+}
+
+fn compute_mode(
+    election: &Election,
+    rule: Rule,
+    tie: &TieBreak,
+    explain: bool,
+    equalshares: bool,
+) -> Outcome {
     let utility = match rule {
         Rule::GreedyTotal => Utility::PointsTimesCost,
         // Phragmén counts approvers, whatever the cost (a free project still has approvers).
@@ -151,17 +217,51 @@ fn compute(election: &Election, rule: Rule, tie: &TieBreak, explain: bool) -> Ou
                 .unwrap_or_else(Q::zero);
             greedy(election, &profile, tie, rule, &[], true, Some(threshold))
         }
-        Rule::Mes => mes_outcome(election, &profile, tie, rule, false, explain),
-        Rule::MesAdd1 => mes_outcome(election, &profile, tie, rule, true, explain),
+        Rule::Mes => mes_outcome(election, &profile, tie, rule, false, explain, equalshares),
+        Rule::MesAdd1 => mes_outcome(election, &profile, tie, rule, true, explain, equalshares),
         Rule::MesAdd1U => {
-            let add1 = mes_outcome(election, &profile, tie, rule, true, explain);
-            let mut done = greedy(election, &profile, tie, rule, &add1.winners, true, None);
+            let add1 = mes_outcome(election, &profile, tie, rule, true, explain, equalshares);
+            let mut done = if equalshares {
+                by_approvals(election, &profile, rule, &add1.winners)
+            } else {
+                greedy(election, &profile, tie, rule, &add1.winners, true, None)
+            };
             done.completed = done.winners[add1.winners.len()..].to_vec();
             done.rounds = add1.rounds;
             done.voter_budget = add1.voter_budget;
             done
         }
         Rule::Phragmen => phragmen(election, &profile, tie),
+    }
+}
+
+/// The compute tool's completion: every project not chosen, by number of supporters (ties in
+/// file order), added when it fits.
+fn by_approvals(e: &Election, profile: &Profile, rule: Rule, start: &[usize]) -> Outcome {
+    let mut order: Vec<usize> = (0..e.projects.len())
+        .filter(|p| !start.contains(p))
+        .collect();
+    order.sort_by(|a, b| profile.support_count[*b].cmp(&profile.support_count[*a]));
+    let mut winners = start.to_vec();
+    let mut spent = e.cost_of(start);
+    let mut not_chosen = Vec::new();
+    for p in order {
+        if &spent + &e.projects[p].cost <= e.budget {
+            spent += &e.projects[p].cost;
+            winners.push(p);
+        } else {
+            not_chosen.push((p, NotChosen::DidNotFit));
+        }
+    }
+    Outcome {
+        rule,
+        winners,
+        total_cost: spent,
+        rounds: vec![],
+        voter_budget: None,
+        not_chosen,
+        completed: vec![],
+        compared: None,
     }
 }
 
@@ -239,6 +339,7 @@ fn greedy(
         voter_budget: None,
         not_chosen,
         completed: vec![],
+        compared: None,
     }
 }
 
@@ -487,6 +588,7 @@ fn mes_outcome(
     rule: Rule,
     add1: bool,
     explain: bool,
+    equalshares: bool,
 ) -> Outcome {
     let n = q_int(profile.voters.max(1));
     let mut candidates = Vec::new();
@@ -502,6 +604,14 @@ fn mes_outcome(
         }
     }
     let mut budget = &e.budget / &n;
+    if equalshares {
+        // The compute tool gives every voter a whole number of currency units.
+        budget = Q::from_integer(budget.floor().to_integer());
+    }
+    let all: Vec<usize> = (0..e.projects.len()).collect();
+    let add1 = add1 && !(equalshares && e.cost_of(&all) <= e.budget);
+    // pabutools checks exhaustiveness over the MES candidates; the compute tool over every project.
+    let exhaust_over: &[usize] = if equalshares { &all } else { &candidates };
     let setup = super::mes::Setup::new(e, profile);
     let run = |share: &Q| -> Vec<usize> {
         match &setup {
@@ -516,7 +626,7 @@ fn mes_outcome(
         // monotone in the budget, so every step is run.
         loop {
             let cost = e.cost_of(&winners);
-            let exhaustive = candidates
+            let exhaustive = exhaust_over
                 .iter()
                 .filter(|p| !winners.contains(p))
                 .all(|p| &cost + &e.projects[*p].cost > e.budget);
@@ -561,6 +671,7 @@ fn mes_outcome(
         voter_budget: Some(budget),
         not_chosen,
         completed: vec![],
+        compared: None,
     }
 }
 
@@ -678,6 +789,7 @@ fn phragmen(e: &Election, profile: &Profile, tie: &TieBreak) -> Outcome {
         voter_budget: None,
         not_chosen,
         completed: vec![],
+        compared: None,
     }
 }
 
@@ -707,6 +819,7 @@ impl Outcome {
             rounds: self.rounds.clone(),
             voter_budget: self.voter_budget.clone(),
             completed: vec![],
+            compared: None,
         }
     }
 
@@ -719,6 +832,91 @@ impl Outcome {
 mod tests {
     use super::*;
     use crate::budgeting::{Ballot, Project, VoteType};
+
+    fn small(budget: u64, costs: &[u64], ballots: &[&[usize]]) -> Election {
+        Election {
+            meta: vec![],
+            vote_type: VoteType::Approval,
+            budget: q_int(budget),
+            projects: costs
+                .iter()
+                .enumerate()
+                .map(|(i, c)| Project {
+                    id: format!("p{i}"),
+                    cost: q_int(*c),
+                    fields: vec![],
+                })
+                .collect(),
+            ballots: ballots
+                .iter()
+                .enumerate()
+                .map(|(i, b)| Ballot {
+                    voter_id: i.to_string(),
+                    projects: b.to_vec(),
+                    points: vec![],
+                    fields: vec![],
+                })
+                .collect(),
+            project_columns: vec![],
+            vote_columns: vec![],
+        }
+    }
+
+    #[test]
+    fn comparison_keeps_greedy_when_more_voters_prefer_it() {
+        // Each voter holds 25: the majority's three shares buy one of its projects, not two, and
+        // the minority's 25 cannot buy anything; greedy funds the majority's two projects.
+        let e = small(100, &[50, 50, 50], &[&[0, 1], &[0, 1], &[0, 1], &[2]]);
+        let tie = TieBreak::default();
+        let mes = tally_with(&e, Rule::Mes, &tie, Options::default(), false);
+        assert_eq!(mes.winner_ids(&e), ["p0"]);
+        let compared = tally_with(
+            &e,
+            Rule::Mes,
+            &tie,
+            Options {
+                comparison: true,
+                ..Options::default()
+            },
+            false,
+        );
+        assert_eq!(compared.compared, Some((0, 3)));
+        assert_eq!(compared.winner_ids(&e), ["p0", "p1"]);
+    }
+
+    #[test]
+    fn equalshares_mode_starts_from_whole_units() {
+        // 3 voters and a budget of 101: pabutools starts at 101/3, the compute tool at 33. (p2,
+        // with no vote, makes the projects cost more than the budget, so Add1 runs.)
+        let e = small(101, &[67, 34, 50], &[&[0], &[0], &[1]]);
+        let tie = TieBreak::default();
+        let es = tally_with(
+            &e,
+            Rule::Mes,
+            &tie,
+            Options {
+                equalshares: true,
+                ..Options::default()
+            },
+            false,
+        );
+        let pb = tally_with(&e, Rule::Mes, &tie, Options::default(), false);
+        assert_eq!(pb.winner_ids(&e), ["p0"], "two shares of 101/3 pay 67");
+        assert!(es.winner_ids(&e).is_empty(), "two shares of 33 do not");
+        // Add1 raises the share to 34: both projects, the whole budget.
+        let add1 = tally_with(
+            &e,
+            Rule::MesAdd1,
+            &tie,
+            Options {
+                equalshares: true,
+                ..Options::default()
+            },
+            false,
+        );
+        assert_eq!(add1.winner_ids(&e), ["p0", "p1"]);
+        assert_eq!(add1.voter_budget, Some(q_int(34)));
+    }
 
     /// The fast MES (lazy wallets, integer accumulators) against the plain rational one, on many
     /// random elections and shares, including ties and voters who run out of money.

@@ -40,13 +40,15 @@ async function login(page, email) {
 }
 
 const ANONYMOUS = [
-  '/', '/organisations', '/organisations?kind=municipality&q=valdora', '/organisations/comune-di-valdora',
+  '/', '/processes', '/processes/il-futuro-del-parco-della-dora', '/processes/piazza-del-mercato',
+  '/organisations', '/organisations?kind=municipality&q=valdora', '/organisations/comune-di-valdora',
   '/organisations/consorzio-universitario-alpino', '/networks', '/networks/rete-citta-che-apprendono-valli-alpine',
   '/commitments', '/commitments/manifesto-citta-che-apprendono', '/login', '/register', '/register/done',
   '/login/link', '/password/forgot', '/accessibility', '/demo/mail', '/no-such-page', '/admin',
 ];
 const SIGNED_IN = [
   '/account', '/admin', '/admin/organisations/new', '/organisations/comune-di-valdora/edit',
+  '/organisations/comune-di-valdora/processes/new', '/processes/centro-giovani-san-michele',
   '/organisations/comune-di-valdora/members', '/networks/rete-citta-che-apprendono-valli-alpine',
   '/commitments/carta-della-partecipazione',
 ];
@@ -94,6 +96,14 @@ for (const lang of ['it', 'en']) {
     await page.waitForSelector('.error-summary');
     await check('new organisation with errors');
     await page.screenshot({ path: `${ARTIFACTS}new-org-errors-${lang}.png`, fullPage: true });
+    await page.goto(`${server.base}/processes/il-futuro-del-parco-della-dora`);
+    await page.fill('#f-phase_title', 'X');
+    await page.fill('#f-starts_on', '2027-02-01');
+    await page.fill('#f-ends_on', '2027-01-01');
+    await page.click('form[action$="/phases"] button[type=submit]');
+    await page.waitForSelector('.error-summary');
+    await check('phase with errors');
+    await page.screenshot({ path: `${ARTIFACTS}process-admin-${lang}.png`, fullPage: true });
     await page.goto(`${server.base}/`);
     await page.screenshot({ path: `${ARTIFACTS}home-admin-${lang}.png`, fullPage: true });
     await context.close();
@@ -135,7 +145,7 @@ test('a keyboard-only visitor logs in and reaches every page of the shell', asyn
   assert.match(await page.textContent('h1'), /Your account/);
 
   for (const [href, heading] of [['/', /learning cities/], ['/organisations', /Organisations/], ['/networks', /Networks/],
-    ['/commitments', /Commitments/], ['/demo/mail', /Demo mailbox/], ['/accessibility', /Accessibility/], ['/account', /Your account/]]) {
+    ['/processes', /Participatory processes/], ['/commitments', /Commitments/], ['/demo/mail', /Demo mailbox/], ['/accessibility', /Accessibility/], ['/account', /Your account/]]) {
     await page.goto(`${server.base}/account`);
     await tabTo(page, (e) => e.href === href);
     await Promise.all([page.waitForURL((u) => new URL(u).pathname === href), page.keyboard.press('Enter')]);

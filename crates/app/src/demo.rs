@@ -627,6 +627,101 @@ pub async fn seed(app: &App) -> Result<()> {
         sign(&mut tx, t, charter, org_id, date).await?;
     }
 
+    // Participatory processes: one under way, one starting, one finished — dated around today so
+    // the demo always has something open.
+    let day = |offset: i64| -> String {
+        match time::OffsetDateTime::from_unix_timestamp(t + offset * 86_400) {
+            Ok(d) => format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day()),
+            Err(_) => "2026-01-01".into(),
+        }
+    };
+    let processes: [DemoProcess; 3] = [
+        (
+            0,
+            "il-futuro-del-parco-della-dora",
+            "consultation",
+            "Il futuro del Parco della Dora",
+            "Che cosa vorresti trovare nel Parco della Dora tra cinque anni: più ombra, spazi per lo sport, orti, eventi?",
+            "La Giunta discuterà le proposte più sostenute entro 60 giorni dalla chiusura e risponderà pubblicamente a ciascuna, spiegando che cosa entrerà nel progetto del parco e perché.",
+            "consult",
+            &[
+                ("information", "Incontri informativi", -30, -16),
+                ("proposing", "Raccolta delle proposte", -15, 15),
+                ("supporting", "Sostegni alle proposte", 16, 30),
+                ("evaluating", "Valutazione e risposte", 31, 90),
+            ],
+        ),
+        (
+            7,
+            "centro-giovani-san-michele",
+            "co-design",
+            "Co-progettiamo il centro giovani",
+            "Come deve essere il nuovo centro giovani nell'ex scuola di via Roma: orari, attività, regole, gestione?",
+            "Il progetto definitivo sarà scritto insieme al tavolo di co-progettazione; il Comune si impegna a finanziarlo nel bilancio del prossimo anno se resta entro 250.000 euro.",
+            "collaborate",
+            &[
+                ("information", "Visita all'edificio", 5, 5),
+                ("commenting", "Tavoli di co-progettazione", 6, 60),
+            ],
+        ),
+        (
+            1,
+            "piazza-del-mercato",
+            "consultation",
+            "Una nuova Piazza del Mercato",
+            "Come ridisegnare la Piazza del Mercato perché sia più accogliente per chi la vive ogni giorno?",
+            "Le tre proposte più sostenute sono entrate nel progetto esecutivo; i lavori sono in corso.",
+            "involve",
+            &[
+                ("proposing", "Proposte", -400, -370),
+                ("supporting", "Sostegni", -369, -340),
+                ("implementing", "Lavori", -200, 120),
+            ],
+        ),
+    ];
+    for (m, slug, kind, title, question, promise, iap2, phases) in processes {
+        let phases: &[DemoPhase] = phases;
+        let fields = store::participation::ProcessFields {
+            slug,
+            kind,
+            title,
+            question,
+            promise,
+            iap2,
+        };
+        let id = tx.insert_process(municipalities[m], &fields, t).await?;
+        tx.audit(Event {
+            at: t,
+            actor: None,
+            action: "process.create",
+            subject: format!("process:{id}"),
+            details: json!({"demo": true}),
+        })
+        .await?;
+        for (pkind, ptitle, from, to) in phases {
+            let phase = tx
+                .insert_phase(id, pkind, ptitle, &day(*from), &day(*to))
+                .await?;
+            tx.audit(Event {
+                at: t,
+                actor: None,
+                action: "process.add_phase",
+                subject: format!("process:{id}"),
+                details: json!({"phase": phase}),
+            })
+            .await?;
+        }
+        tx.publish_process(id, t).await?;
+        tx.audit(Event {
+            at: t,
+            actor: None,
+            action: "process.publish",
+            subject: format!("process:{id}"),
+            details: json!({"demo": true}),
+        })
+        .await?;
+    }
+
     for a in &ACCOUNTS {
         let id = tx
             .insert_user(NewUser {
@@ -692,6 +787,20 @@ async fn sign(tx: &mut WriteTx, t: i64, commitment: i64, org: i64, date: &str) -
     .await?;
     Ok(())
 }
+
+/// `(kind, title, first day, last day)` with days counted from today.
+type DemoPhase = (&'static str, &'static str, i64, i64);
+/// `(municipality index, slug, kind, title, question, promise, IAP2 level, phases)`.
+type DemoProcess = (
+    usize,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static [DemoPhase],
+);
 
 /// Adds `org` to the network or consortium `net`, with its audit entry.
 async fn member(tx: &mut WriteTx, t: i64, net: i64, org: i64, since: &str) -> Result<()> {

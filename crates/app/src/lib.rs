@@ -9,6 +9,7 @@
 //! - [`accounts`]: registration, confirmation, log-in (password or e-mailed link), reset, sessions.
 //! - [`organisations`]: organisations, territories, members and invitations.
 //! - [`networks`]: network bodies' members and commitments.
+//! - [`participation`]: participatory processes and their phases.
 //! - [`ratelimit`]: limits on log-in, link requests and registration.
 //! - [`jobs`]: the worker that runs queued jobs with retries; [`mail`]: the mailer it uses.
 //! - [`demo`]: the demo network.
@@ -21,6 +22,7 @@ pub mod jobs;
 pub mod mail;
 pub mod networks;
 pub mod organisations;
+pub mod participation;
 pub mod ratelimit;
 pub mod secret;
 

@@ -735,3 +735,128 @@ async fn mail_is_sent_by_jobs_to_files_and_retried_when_smtp_fails() {
         assert!(rows[1].last_error.as_deref().is_some_and(|e| !e.is_empty()));
     }
 }
+
+#[tokio::test]
+async fn a_process_is_drafted_given_phases_and_published_by_its_organisation_only() {
+    use learning_city_app::participation::{self, PhaseInput, ProcessInput};
+    for store in stores().await.expect("stores") {
+        let app = app_on(store);
+        demo::seed(&app).await.expect("demo");
+        let official = actor_for(&app, "funzionario@demo.example").await;
+        let other = actor_for(&app, "associazione@demo.example").await;
+        let citizen = actor_for(&app, "cittadina@demo.example").await;
+
+        let bad = ProcessInput {
+            title: "<b>x</b>".into(),
+            kind: "party".into(),
+            question: "".into(),
+            promise: "ok".into(),
+            iap2: "rule".into(),
+            ..Default::default()
+        };
+        let fields = invalid_fields(
+            participation::create(&app, &official, "comune-di-valdora", &bad)
+                .await
+                .expect_err("bad"),
+        );
+        let codes: Vec<&str> = fields.iter().map(|f| f.code).collect();
+        assert_eq!(
+            codes,
+            [
+                "name-markup",
+                "process-kind-invalid",
+                "text-required",
+                "text-required",
+                "iap2-invalid"
+            ]
+        );
+
+        let input = ProcessInput {
+            title: "Biblioteca aperta la sera".into(),
+            kind: "consultation".into(),
+            question: "Quali servizi vorresti la sera in biblioteca?".into(),
+            promise: "Risponderemo a ogni proposta entro 30 giorni.".into(),
+            iap2: "consult".into(),
+            ..Default::default()
+        };
+        assert!(matches!(
+            participation::create(&app, &other, "comune-di-valdora", &input).await,
+            Err(AppError::Domain(DomainError::Forbidden))
+        ));
+        let slug = participation::create(&app, &official, "comune-di-valdora", &input)
+            .await
+            .expect("create");
+        assert_eq!(slug, "biblioteca-aperta-la-sera");
+
+        // A draft is invisible to everyone else, and cannot be published without a phase.
+        assert!(matches!(
+            participation::view(&app, &citizen, &slug).await,
+            Err(AppError::Domain(DomainError::NotFound))
+        ));
+        assert!(matches!(
+            participation::publish(&app, &official, &slug).await,
+            Err(AppError::Domain(DomainError::Conflict(
+                "process-needs-phase"
+            )))
+        ));
+        let reversed = PhaseInput {
+            phase_kind: "proposing".into(),
+            phase_title: "Proposte".into(),
+            starts_on: "2026-12-10".into(),
+            ends_on: "2026-12-01".into(),
+        };
+        assert_eq!(
+            invalid_fields(
+                participation::add_phase(&app, &official, &slug, &reversed)
+                    .await
+                    .expect_err("dates")
+            ),
+            vec![FieldError::new("ends_on", "phase-ends-before-start")]
+        );
+        let phase = PhaseInput {
+            ends_on: "2026-12-31".into(),
+            ..reversed
+        };
+        participation::add_phase(&app, &official, &slug, &phase)
+            .await
+            .expect("phase");
+        assert!(
+            matches!(
+                participation::publish(&app, &other, &slug).await,
+                Err(AppError::Domain(DomainError::NotFound))
+            ),
+            "others do not even see the draft"
+        );
+        participation::publish(&app, &official, &slug)
+            .await
+            .expect("publish");
+
+        let (p, phases, can_manage) = participation::view(&app, &citizen, &slug)
+            .await
+            .expect("published");
+        assert!(!can_manage && p.published_at.is_some());
+        assert_eq!(
+            phases
+                .iter()
+                .map(|ph| (ph.starts_on.as_str(), ph.ends_on.as_str()))
+                .collect::<Vec<_>>(),
+            [("2026-12-10", "2026-12-31")]
+        );
+        assert!(
+            matches!(participation::create(&app, &official, "comune-di-valdora", &input).await, Err(AppError::Domain(DomainError::Invalid(ref f))) if f[0].code == "slug-taken")
+        );
+        assert_eq!(
+            app.store
+                .published_processes(None)
+                .await
+                .expect("list")
+                .len(),
+            4,
+            "three demo processes and this one"
+        );
+        assert!(matches!(
+            audit::verify(&app.store).await.expect("verify"),
+            Verdict::Intact { .. }
+        ));
+    }
+}

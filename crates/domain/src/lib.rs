@@ -6,12 +6,14 @@
 //!
 //! - [`accounts`]: e-mail addresses, passwords, display names, languages.
 //! - [`organisations`]: organisation kinds, slugs, territories, roles, networks and commitments.
+//! - [`participation`]: process kinds, the IAP2 spectrum, phases and their dates.
 //! - [`policy`]: the permission policy, tested as a matrix.
 //! - [`error`]: the error type whose codes are also Fluent message ids.
 
 pub mod accounts;
 pub mod error;
 pub mod organisations;
+pub mod participation;
 pub mod policy;
 
 pub use error::{DomainError, FieldError};

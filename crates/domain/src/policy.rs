@@ -63,6 +63,8 @@ pub enum Action {
     SignCommitment(OrgId),
     /// Grant any role in any organisation, see the administration pages.
     Administer,
+    /// Create, edit and publish the organisation's participatory processes, see their drafts.
+    ManageProcesses(OrgId),
 }
 
 /// `Ok(())` when the actor may do the action, [`DomainError::Forbidden`] otherwise.
@@ -74,7 +76,8 @@ pub fn can(actor: &Actor, action: Action) -> Result<(), DomainError> {
         Action::EditOrganisation(org)
         | Action::ManageMembers(org)
         | Action::ManageNetwork(org)
-        | Action::SignCommitment(org) => actor.is_signed_in() && actor.admin_of(org),
+        | Action::SignCommitment(org)
+        | Action::ManageProcesses(org) => actor.is_signed_in() && actor.admin_of(org),
         Action::ViewMembers(org) => {
             actor.is_signed_in() && (actor.instance_admin || actor.role_in(org).is_some())
         }

@@ -12,7 +12,7 @@
 //! writers on both engines), and [`WriteTx::audit`] appends the hash-chained audit entry in the
 //! same transaction as the change.
 //!
-//! Modules, one per capability: [`accounts`], [`organisations`], [`networks`], [`audit`],
+//! Modules, one per capability: [`accounts`], [`organisations`], [`networks`], [`participation`], [`audit`],
 //! [`jobs`], [`ratelimit`]. Story tests in `tests/` run the same scenarios on both engines.
 
 pub mod accounts;
@@ -20,6 +20,7 @@ pub mod audit;
 pub mod jobs;
 pub mod networks;
 pub mod organisations;
+pub mod participation;
 pub mod ratelimit;
 pub mod testing;
 

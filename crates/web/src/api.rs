@@ -184,6 +184,86 @@ pub async fn one(State(app): State<App>, Path(slug): Path<String>) -> WebResult 
     Ok(Json(body).into_response())
 }
 
+/// A published participatory process with its phases.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Process {
+    pub slug: String,
+    pub title: String,
+    /// consultation, co-design, participatory-budget, citizens-assembly or pact-programme.
+    pub kind: String,
+    /// The organisation that runs it (its slug).
+    pub organisation: String,
+    pub question: String,
+    /// What the decision makers will do with the input.
+    pub promise: String,
+    /// inform, consult, involve, collaborate or empower.
+    pub iap2: String,
+    pub phases: Vec<Phase>,
+    pub url: String,
+}
+
+/// A dated phase (`YYYY-MM-DD`, both days included).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Phase {
+    pub kind: String,
+    pub title: String,
+    pub starts_on: String,
+    pub ends_on: String,
+}
+
+async fn process_json(
+    app: &App,
+    p: store::participation::ProcessRow,
+) -> Result<Process, crate::error::WebError> {
+    let phases = app
+        .store
+        .phases(p.id)
+        .await?
+        .into_iter()
+        .map(|ph| Phase {
+            kind: ph.kind,
+            title: ph.title,
+            starts_on: ph.starts_on,
+            ends_on: ph.ends_on,
+        })
+        .collect();
+    Ok(Process {
+        url: format!("/processes/{}", p.slug),
+        slug: p.slug,
+        title: p.title,
+        kind: p.kind,
+        organisation: p.org_slug,
+        question: p.question,
+        promise: p.promise,
+        iap2: p.iap2,
+        phases,
+    })
+}
+
+/// Published participatory processes, newest first.
+#[utoipa::path(get, path = "/api/v1/processes", responses((status = 200, description = "Published processes", body = [Process])))]
+pub async fn processes(State(app): State<App>) -> WebResult {
+    let mut out = Vec::new();
+    for p in app.store.published_processes(None).await? {
+        out.push(process_json(&app, p).await?);
+    }
+    Ok(Json(out).into_response())
+}
+
+/// One published process.
+#[utoipa::path(get, path = "/api/v1/processes/{slug}", params(("slug" = String, Path, description = "The process's slug")),
+    responses((status = 200, description = "The process", body = Process),
+              (status = 404, description = "No such published process", body = ErrorEnvelope)))]
+pub async fn process(State(app): State<App>, Path(slug): Path<String>) -> WebResult {
+    let p = app
+        .store
+        .process_by_slug(&slug)
+        .await?
+        .filter(|p| p.published_at.is_some())
+        .ok_or(DomainError::NotFound)?;
+    Ok(Json(process_json(&app, p).await?).into_response())
+}
+
 #[derive(OpenApi)]
 #[openapi(
     info(
@@ -191,7 +271,7 @@ pub async fn one(State(app): State<App>, Path(slug): Path<String>) -> WebResult 
         version = "1",
         description = "Open data of a learning-city network."
     ),
-    paths(list, one),
+    paths(list, one, processes, process),
     components(schemas(
         Organisation,
         OrganisationDetail,
@@ -199,7 +279,9 @@ pub async fn one(State(app): State<App>, Path(slug): Path<String>) -> WebResult 
         Territory,
         DatedLink,
         ErrorEnvelope,
-        ErrorItem
+        ErrorItem,
+        Process,
+        Phase
     ))
 )]
 pub struct ApiDoc;

@@ -20,7 +20,7 @@ use axum::Router;
 use axum::http::header;
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
-use pages::{accounts, admin, errors, home, networks, organisations};
+use pages::{accounts, admin, errors, home, networks, organisations, participation};
 use std::net::SocketAddr;
 
 const STYLE: &str = include_str!("../static/style.css");
@@ -57,6 +57,18 @@ pub fn router(app: App) -> Router {
         .route(
             "/organisations/{slug}/members/{user}",
             post(organisations::change_member),
+        )
+        .route("/processes", get(participation::list))
+        .route("/processes/{slug}", get(participation::show))
+        .route("/processes/{slug}/phases", post(participation::add_phase))
+        .route("/processes/{slug}/publish", post(participation::publish))
+        .route(
+            "/organisations/{slug}/processes/new",
+            get(participation::new_form),
+        )
+        .route(
+            "/organisations/{slug}/processes",
+            post(participation::create),
         )
         .route("/networks", get(networks::list))
         .route("/networks/{slug}", get(networks::show))
@@ -105,6 +117,8 @@ pub fn router(app: App) -> Router {
         .route("/admin/organisations", post(admin::create_org))
         .route("/api/v1/organisations", get(api::list))
         .route("/api/v1/organisations/{slug}", get(api::one))
+        .route("/api/v1/processes", get(api::processes))
+        .route("/api/v1/processes/{slug}", get(api::process))
         .route("/api/v1/openapi.json", get(api::openapi))
         .fallback(errors::not_found)
         .layer(axum::middleware::from_fn(middleware::timeout))

@@ -450,3 +450,151 @@ async fn html_in_stored_text_is_shown_as_text_everywhere() {
     let json: serde_json::Value = serde_json::from_str(&api.body).expect("json");
     assert_eq!(json["description"], evil);
 }
+
+/// Process routes: an administrator of another organisation, a plain member and an anonymous
+/// visitor can neither create, extend nor publish a municipality's process; drafts are not found.
+#[tokio::test]
+async fn process_routes_belong_to_their_organisation() {
+    let app = demo_app().await;
+    let mut official = Browser::new(&app, "127.0.0.1:44000");
+    official
+        .login("funzionario@demo.example", app::demo::PASSWORD)
+        .await;
+    let form = [
+        ("title", "Orari della biblioteca"),
+        ("kind", "consultation"),
+        ("question", "Quali orari preferisci?"),
+        ("promise", "Risponderemo entro 30 giorni."),
+        ("iap2", "consult"),
+    ];
+    let created = official
+        .post("/organisations/comune-di-valdora/processes", &form)
+        .await;
+    assert_eq!(
+        (created.status, created.location()),
+        (
+            StatusCode::SEE_OTHER,
+            "/processes/orari-della-biblioteca?notice=notice-created"
+        )
+    );
+    let draft = official.get("/processes/orari-della-biblioteca").await;
+    assert!(draft.status == StatusCode::OK && draft.body.contains("Bozza"));
+
+    let phase = [
+        ("phase_kind", "proposing"),
+        ("phase_title", "Proposte"),
+        ("starts_on", "2027-01-01"),
+        ("ends_on", "2027-01-31"),
+    ];
+    let mut others = Vec::new();
+    for (who, email) in [
+        (
+            "admin of another organisation",
+            Some("associazione@demo.example"),
+        ),
+        ("member", Some("assessora@demo.example")),
+        ("anonymous", None),
+    ] {
+        let mut b = Browser::new(&app, "127.0.0.1:44001");
+        if let Some(e) = email {
+            b.login(e, app::demo::PASSWORD).await;
+        }
+        others.push((who, b));
+    }
+    let before = (audit_len(&app).await, jobs_len(&app).await);
+    for (who, b) in others.iter_mut() {
+        assert_eq!(
+            b.get("/processes/orari-della-biblioteca").await.status,
+            StatusCode::NOT_FOUND,
+            "{who} sees the draft"
+        );
+        assert_eq!(
+            b.get("/organisations/comune-di-valdora/processes/new")
+                .await
+                .status,
+            StatusCode::FORBIDDEN,
+            "{who}"
+        );
+        assert_eq!(
+            b.post("/organisations/comune-di-valdora/processes", &form)
+                .await
+                .status,
+            StatusCode::FORBIDDEN,
+            "{who}"
+        );
+        assert_eq!(
+            b.post("/processes/orari-della-biblioteca/phases", &phase)
+                .await
+                .status,
+            StatusCode::NOT_FOUND,
+            "{who}"
+        );
+        assert_eq!(
+            b.post("/processes/orari-della-biblioteca/publish", &[])
+                .await
+                .status,
+            StatusCode::NOT_FOUND,
+            "{who}"
+        );
+        assert_eq!(
+            b.post("/processes/il-futuro-del-parco-della-dora/phases", &phase)
+                .await
+                .status,
+            StatusCode::FORBIDDEN,
+            "{who}"
+        );
+    }
+    assert_eq!(
+        (audit_len(&app).await, jobs_len(&app).await),
+        before,
+        "nothing changed"
+    );
+
+    let bad = official
+        .post(
+            "/processes/orari-della-biblioteca/phases",
+            &[
+                ("phase_kind", "proposing"),
+                ("phase_title", "Proposte"),
+                ("starts_on", "2027-02-01"),
+                ("ends_on", "2027-01-01"),
+            ],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        bad.body.contains("La fine non può precedere l&#39;inizio.")
+            && bad.body.contains("value=\"2027-02-01\"")
+    );
+    let early = official
+        .post("/processes/orari-della-biblioteca/publish", &[])
+        .await;
+    assert_eq!(early.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        early
+            .body
+            .contains("Aggiungi almeno una fase prima di pubblicare.")
+    );
+    assert_eq!(
+        official
+            .post("/processes/orari-della-biblioteca/phases", &phase)
+            .await
+            .status,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        official
+            .post("/processes/orari-della-biblioteca/publish", &[])
+            .await
+            .status,
+        StatusCode::SEE_OTHER
+    );
+    let mut anon = Browser::new(&app, "127.0.0.1:44002");
+    let public = anon.get("/processes/orari-della-biblioteca").await;
+    assert!(
+        public.status == StatusCode::OK && public.body.contains("Risponderemo entro 30 giorni.")
+    );
+    let api = anon.get("/api/v1/processes/orari-della-biblioteca").await;
+    let v: serde_json::Value = serde_json::from_str(&api.body).expect("json");
+    assert_eq!(v["phases"][0]["starts_on"], "2027-01-01");
+}

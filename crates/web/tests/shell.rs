@@ -207,7 +207,12 @@ fn the_openapi_document_matches_its_snapshot() {
     let paths: Vec<&String> = doc["paths"].as_object().expect("paths").keys().collect();
     assert_eq!(
         paths,
-        ["/api/v1/organisations", "/api/v1/organisations/{slug}"]
+        [
+            "/api/v1/organisations",
+            "/api/v1/organisations/{slug}",
+            "/api/v1/processes",
+            "/api/v1/processes/{slug}"
+        ]
     );
 }
 

@@ -6,6 +6,7 @@ pub mod errors;
 pub mod home;
 pub mod networks;
 pub mod organisations;
+pub mod participation;
 
 use crate::error::{WebError, WebResult};
 use askama::Template;
@@ -30,7 +31,8 @@ pub fn see_other(to: &str) -> WebResult {
 
 /// The success notices a page may show, chosen by `?notice=`; anything else shows nothing.
 pub fn notice(raw: Option<&str>) -> &'static str {
-    const KNOWN: [&str; 9] = [
+    const KNOWN: [&str; 10] = [
+        "notice-published",
         "notice-saved",
         "notice-invited",
         "notice-member-changed",

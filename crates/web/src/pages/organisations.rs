@@ -106,6 +106,9 @@ struct Profile {
     can_edit: bool,
     can_view_members: bool,
     notice: &'static str,
+    processes: Vec<store::participation::ProcessRow>,
+    drafts: Vec<store::participation::ProcessRow>,
+    can_manage_processes: bool,
 }
 
 pub async fn profile(
@@ -129,6 +132,13 @@ pub async fn profile(
         can_edit: can(&c.actor, Action::EditOrganisation(id)).is_ok(),
         can_view_members: can(&c.actor, Action::ViewMembers(id)).is_ok(),
         notice: notice(n.notice.as_deref()),
+        processes: app.store.published_processes(Some(org.id)).await?,
+        drafts: if can(&c.actor, Action::ManageProcesses(id)).is_ok() {
+            app.store.draft_processes(org.id).await?
+        } else {
+            vec![]
+        },
+        can_manage_processes: can(&c.actor, Action::ManageProcesses(id)).is_ok(),
         org,
         c,
     })

@@ -1,0 +1,124 @@
+//! Participatory processes: what kind of process, how much power the participants have (the IAP2
+//! spectrum), and the phases whose dates decide what is open.
+
+use crate::error::FieldError;
+use crate::organisations::Date;
+
+macro_rules! code_enum {
+    ($(#[$m:meta])* $name:ident, $field:literal, $err:literal, { $($variant:ident => $code:literal),+ $(,)? }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn code(self) -> &'static str {
+                match self { $($name::$variant => $code),+ }
+            }
+
+            pub fn parse(raw: &str) -> Result<Self, FieldError> {
+                Self::ALL.iter().copied().find(|k| k.code() == raw.trim()).ok_or(FieldError::new($field, $err))
+            }
+        }
+    };
+}
+
+code_enum!(
+    /// The kind of a participatory process.
+    ProcessKind, "kind", "process-kind-invalid", {
+        Consultation => "consultation",
+        CoDesign => "co-design",
+        ParticipatoryBudget => "participatory-budget",
+        CitizensAssembly => "citizens-assembly",
+        PactProgramme => "pact-programme",
+    }
+);
+
+code_enum!(
+    /// The IAP2 spectrum of public participation: the promise's strength.
+    Iap2Level, "iap2", "iap2-invalid", {
+        Inform => "inform",
+        Consult => "consult",
+        Involve => "involve",
+        Collaborate => "collaborate",
+        Empower => "empower",
+    }
+);
+
+code_enum!(
+    /// What a phase opens.
+    PhaseKind, "phase_kind", "phase-kind-invalid", {
+        Information => "information",
+        Proposing => "proposing",
+        Supporting => "supporting",
+        Commenting => "commenting",
+        Voting => "voting",
+        Evaluating => "evaluating",
+        Implementing => "implementing",
+    }
+);
+
+/// A phase's dates: the end is on or after the start.
+pub fn parse_phase_dates(starts: &str, ends: &str) -> Result<(Date, Date), Vec<FieldError>> {
+    let s = Date::parse("starts_on", starts);
+    let e = Date::parse("ends_on", ends);
+    match (s, e) {
+        (Ok(s), Ok(e)) if e >= s => Ok((s, e)),
+        (Ok(_), Ok(_)) => Err(vec![FieldError::new("ends_on", "phase-ends-before-start")]),
+        (s, e) => Err([s.err(), e.err()].into_iter().flatten().collect()),
+    }
+}
+
+/// Where today falls on a timeline of `(starts_on, ends_on)` phases (dates `YYYY-MM-DD`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PhaseState {
+    Past,
+    Current,
+    Upcoming,
+}
+
+pub fn phase_state(starts_on: &str, ends_on: &str, today: &str) -> PhaseState {
+    if today < starts_on {
+        PhaseState::Upcoming
+    } else if today > ends_on {
+        PhaseState::Past
+    } else {
+        PhaseState::Current
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_and_dates() {
+        assert_eq!(ProcessKind::parse("co-design"), Ok(ProcessKind::CoDesign));
+        assert_eq!(
+            ProcessKind::parse("x").expect_err("bad").code,
+            "process-kind-invalid"
+        );
+        assert_eq!(Iap2Level::ALL.len(), 5);
+        assert_eq!(
+            parse_phase_dates("2026-03-01", "2026-02-01").expect_err("order")[0].code,
+            "phase-ends-before-start"
+        );
+        assert_eq!(
+            parse_phase_dates("x", "2026-02-30").expect_err("bad").len(),
+            2
+        );
+        assert_eq!(
+            phase_state("2026-01-01", "2026-01-31", "2026-01-31"),
+            PhaseState::Current
+        );
+        assert_eq!(
+            phase_state("2026-01-01", "2026-01-31", "2026-02-01"),
+            PhaseState::Past
+        );
+        assert_eq!(
+            phase_state("2026-01-01", "2026-01-31", "2025-12-31"),
+            PhaseState::Upcoming
+        );
+    }
+}

@@ -1,0 +1,239 @@
+//! Participatory processes: the list, a process with its timeline, and the administrators' forms.
+
+use super::{NoticeQuery, notice, page, page_status, see_other};
+use crate::ctx::Ctx;
+use crate::error::{FormErrors, WebResult};
+use app::App;
+use app::participation::{self as part, PhaseInput, ProcessInput};
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use domain::organisations::OrgId;
+use domain::participation::{Iap2Level, PhaseKind, PhaseState, ProcessKind, phase_state};
+use domain::policy::{Action, can};
+use store::participation::{PhaseRow, ProcessRow};
+
+fn keyed<T: Copy>(
+    all: &[T],
+    code: fn(T) -> &'static str,
+    prefix: &str,
+) -> Vec<(&'static str, String)> {
+    all.iter()
+        .map(|k| (code(*k), format!("{prefix}{}", code(*k))))
+        .collect()
+}
+
+fn state_key(s: PhaseState) -> &'static str {
+    match s {
+        PhaseState::Past => "phase-past",
+        PhaseState::Current => "phase-current",
+        PhaseState::Upcoming => "phase-upcoming",
+    }
+}
+
+fn state_code(s: PhaseState) -> &'static str {
+    match s {
+        PhaseState::Past => "past",
+        PhaseState::Current => "current",
+        PhaseState::Upcoming => "upcoming",
+    }
+}
+
+#[derive(Template)]
+#[template(path = "processes.html")]
+struct Processes {
+    c: Ctx,
+    /// `(process, kind key, where it stands now)`.
+    processes: Vec<(ProcessRow, String, String)>,
+}
+
+pub async fn list(State(app): State<App>, c: Ctx) -> WebResult {
+    let today = part::today();
+    let mut processes = Vec::new();
+    for p in app.store.published_processes(None).await? {
+        let phases = app.store.phases(p.id).await?;
+        let now = match phases
+            .iter()
+            .find(|ph| phase_state(&ph.starts_on, &ph.ends_on, &today) == PhaseState::Current)
+        {
+            Some(ph) => c.t1("process-now", "phase", &ph.title),
+            None if phases
+                .iter()
+                .all(|ph| phase_state(&ph.starts_on, &ph.ends_on, &today) == PhaseState::Past) =>
+            {
+                c.t("process-finished")
+            }
+            None => c.t("process-upcoming"),
+        };
+        let kind = format!("process-kind-{}", p.kind);
+        processes.push((p, kind, now));
+    }
+    page(Processes { c, processes })
+}
+
+#[derive(Template)]
+#[template(path = "process.html")]
+struct ProcessPage {
+    c: Ctx,
+    p: ProcessRow,
+    kind_key: String,
+    iap2_key: String,
+    iap2_hint: String,
+    /// `(phase, state code, kind key, state key)`.
+    phases: Vec<(PhaseRow, &'static str, String, &'static str)>,
+    can_manage: bool,
+    phase_kinds: Vec<(&'static str, String)>,
+    form: PhaseInput,
+    errors: FormErrors,
+    notice: &'static str,
+}
+
+async fn process_page(
+    app: &App,
+    c: Ctx,
+    slug: &str,
+    form: PhaseInput,
+    errors: FormErrors,
+    notice: &'static str,
+) -> WebResult {
+    let (p, phases, can_manage) = part::view(app, &c.actor, slug).await?;
+    let today = part::today();
+    let phases = phases
+        .into_iter()
+        .map(|ph| {
+            let s = phase_state(&ph.starts_on, &ph.ends_on, &today);
+            let kind = format!("phase-kind-{}", ph.kind);
+            (ph, state_code(s), kind, state_key(s))
+        })
+        .collect();
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    page_status(
+        status,
+        ProcessPage {
+            kind_key: format!("process-kind-{}", p.kind),
+            iap2_key: format!("iap2-{}", p.iap2),
+            iap2_hint: format!("iap2-{}-hint", p.iap2),
+            p,
+            phases,
+            can_manage,
+            phase_kinds: keyed(PhaseKind::ALL, PhaseKind::code, "phase-kind-"),
+            form,
+            errors,
+            notice,
+            c,
+        },
+    )
+}
+
+pub async fn show(
+    State(app): State<App>,
+    c: Ctx,
+    Path(slug): Path<String>,
+    Query(n): Query<NoticeQuery>,
+) -> WebResult {
+    process_page(
+        &app,
+        c,
+        &slug,
+        PhaseInput::default(),
+        FormErrors::default(),
+        notice(n.notice.as_deref()),
+    )
+    .await
+}
+
+pub async fn add_phase(
+    State(app): State<App>,
+    c: Ctx,
+    Path(slug): Path<String>,
+    Form(f): Form<PhaseInput>,
+) -> WebResult {
+    match part::add_phase(&app, &c.actor, &slug, &f).await {
+        Ok(()) => see_other(&format!("/processes/{slug}?notice=notice-saved")),
+        Err(e) => {
+            let errors = FormErrors::from_app(e)?;
+            process_page(&app, c, &slug, f, errors, "").await
+        }
+    }
+}
+
+pub async fn publish(State(app): State<App>, c: Ctx, Path(slug): Path<String>) -> WebResult {
+    match part::publish(&app, &c.actor, &slug).await {
+        Ok(()) => see_other(&format!("/processes/{slug}?notice=notice-published")),
+        Err(e) => {
+            let errors = FormErrors::from_app(e)?;
+            process_page(&app, c, &slug, PhaseInput::default(), errors, "").await
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "process_form.html")]
+struct ProcessForm {
+    c: Ctx,
+    org_href: String,
+    org_name: String,
+    action: String,
+    form: ProcessInput,
+    errors: FormErrors,
+    kinds: Vec<(&'static str, String)>,
+    levels: Vec<(&'static str, String)>,
+}
+
+async fn form_page(
+    app: &App,
+    c: Ctx,
+    org_slug: &str,
+    form: ProcessInput,
+    errors: FormErrors,
+) -> WebResult {
+    let org = app::organisations::by_slug(app, org_slug).await?;
+    can(&c.actor, Action::ManageProcesses(OrgId(org.id)))?;
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    page_status(
+        status,
+        ProcessForm {
+            org_href: format!("/organisations/{}", org.slug),
+            action: format!("/organisations/{}/processes", org.slug),
+            org_name: org.name,
+            form,
+            errors,
+            kinds: keyed(ProcessKind::ALL, ProcessKind::code, "process-kind-"),
+            levels: keyed(Iap2Level::ALL, Iap2Level::code, "iap2-"),
+            c,
+        },
+    )
+}
+
+pub async fn new_form(State(app): State<App>, c: Ctx, Path(slug): Path<String>) -> WebResult {
+    let form = ProcessInput {
+        kind: "consultation".into(),
+        iap2: "consult".into(),
+        ..Default::default()
+    };
+    form_page(&app, c, &slug, form, FormErrors::default()).await
+}
+
+pub async fn create(
+    State(app): State<App>,
+    c: Ctx,
+    Path(org): Path<String>,
+    Form(f): Form<ProcessInput>,
+) -> WebResult {
+    match part::create(&app, &c.actor, &org, &f).await {
+        Ok(slug) => see_other(&format!("/processes/{slug}?notice=notice-created")),
+        Err(e) => {
+            let errors = FormErrors::from_app(e)?;
+            form_page(&app, c, &org, f, errors).await
+        }
+    }
+}

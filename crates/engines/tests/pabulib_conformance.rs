@@ -3,6 +3,8 @@
 //! 1.2.3, exact fractions, tie-break cost ↑, supporters ↓, id). Prints `agree N/M` per rule and
 //! fails on any difference. `city_selected.tsv` is the cities' own choice, for information only.
 
+mod common;
+
 use learning_city_engines::budgeting::rules::{Rule, tally};
 use learning_city_engines::budgeting::{Election, TieBreak, pabulib};
 use std::collections::{BTreeMap, HashMap};
@@ -11,24 +13,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 fn data_dir() -> Option<PathBuf> {
-    let dir = std::env::var("LEARNING_CITY_DATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|_| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"));
-    let pb = dir.join("pabulib");
-    if pb.join("pb").is_dir() && pb.join("expected").is_dir() {
-        Some(pb)
-    } else {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "CI=true but the pabulib data are missing at {}",
-            pb.display()
-        );
-        eprintln!(
-            "skipped: pabulib data not found at {} (set LEARNING_CITY_DATA)",
-            pb.display()
-        );
-        None
-    }
+    common::data_dir("pabulib")
 }
 
 struct Row {

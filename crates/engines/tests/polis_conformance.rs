@@ -5,6 +5,8 @@
 //! may come in either order (red-dwarf sorts them with an unstable sort); such positions are
 //! counted and printed as `ties`.
 
+mod common;
+
 use learning_city_engines::opinion::matrix::read_export;
 use learning_city_engines::opinion::stats::{
     consensus, consensus_metrics, group_informed_consensus, representative, representative_metrics,
@@ -13,21 +15,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 
 fn data_dir() -> Option<PathBuf> {
-    let dir = std::env::var("LEARNING_CITY_DATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|_| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"))
-        .join("polis");
-    if dir.join("expected").is_dir() {
-        Some(dir)
-    } else {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "CI=true but the Pol.is data are missing at {}",
-            dir.display()
-        );
-        eprintln!("skipped: Pol.is data not found at {}", dir.display());
-        None
-    }
+    common::data_dir("polis")
 }
 
 fn ids(v: &serde_like::Value) -> Vec<i64> {

@@ -2,6 +2,8 @@
 //! exported (`group-id` in `participants-votes.csv`) by adjusted Rand index, and explained
 //! variance compared with red-dwarf's PCA. Prints the figures per conversation.
 
+mod common;
+
 use learning_city_engines::opinion::map::{adjusted_rand_index, analyze};
 use learning_city_engines::opinion::matrix::read_export;
 use std::collections::HashMap;
@@ -21,21 +23,7 @@ const WELL_SEPARATED: [(&str, f64); 5] = [
 ];
 
 fn data_dir() -> Option<PathBuf> {
-    let dir = std::env::var("LEARNING_CITY_DATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|_| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"))
-        .join("polis");
-    if dir.join("expected").is_dir() {
-        Some(dir)
-    } else {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "CI=true but the Pol.is data are missing at {}",
-            dir.display()
-        );
-        eprintln!("skipped: Pol.is data not found at {}", dir.display());
-        None
-    }
+    common::data_dir("polis")
 }
 
 /// `participant → group-id` from the export.

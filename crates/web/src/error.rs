@@ -89,6 +89,15 @@ impl FormErrors {
         self.0.is_empty()
     }
 
+    /// 200 for a form shown fresh, 422 for one sent back with errors.
+    pub fn status(&self) -> StatusCode {
+        if self.0.is_empty() {
+            StatusCode::OK
+        } else {
+            StatusCode::UNPROCESSABLE_ENTITY
+        }
+    }
+
     /// The message code for `field`, or an empty string.
     pub fn get(&self, field: &str) -> String {
         self.0

@@ -17,14 +17,6 @@ use domain::DomainError;
 use domain::accounts::Lang;
 use store::organisations::OrgRow;
 
-fn unprocessable(errors: &FormErrors) -> StatusCode {
-    if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    }
-}
-
 /// Only a path on this site may follow a log-in: `/x`, never `//host` or `https://…`.
 fn safe_next(next: &str) -> &str {
     if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') {
@@ -95,7 +87,7 @@ pub async fn register(State(app): State<App>, c: Ctx, Form(f): Form<RegisterForm
         Err(e) => {
             let errors = FormErrors::from_app(e)?;
             page_status(
-                unprocessable(&errors),
+                errors.status(),
                 RegisterPage {
                     c,
                     errors,
@@ -401,7 +393,7 @@ async fn account_page(
         .ok_or(DomainError::Forbidden)?;
     let (name, lang) = typed.unwrap_or((row.name.clone(), row.lang.clone()));
     page_status(
-        unprocessable(&errors),
+        errors.status(),
         AccountPage {
             orgs: app.store.orgs_of_user(row.id).await?,
             errors,

@@ -10,7 +10,6 @@ use app::organisations::OrgInput;
 use askama::Template;
 use axum::Form;
 use axum::extract::{Query, State};
-use axum::http::StatusCode;
 use domain::organisations::{OrgKind, OrgRole};
 use domain::policy::{Action, can};
 use store::accounts::UserRow;
@@ -44,13 +43,8 @@ async fn admin_page(
         .store
         .list_orgs(&OrgFilter::default(), 10_000, 0)
         .await?;
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
     page_status(
-        status,
+        errors.status(),
         Admin {
             notice,
             errors,
@@ -97,13 +91,8 @@ pub async fn grant(State(app): State<App>, c: Ctx, Form(f): Form<GrantForm>) -> 
 
 async fn new_org_page(app: &App, c: Ctx, form: OrgInput, errors: FormErrors) -> WebResult {
     can(&c.actor, Action::CreateOrganisation)?;
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
     page_status(
-        status,
+        errors.status(),
         OrgFormPage {
             heading: c.t("admin-new-org"),
             back_href: "/admin".into(),

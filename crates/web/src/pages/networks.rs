@@ -9,7 +9,6 @@ use app::App;
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
 use domain::DomainError;
 use domain::organisations::{OrgId, OrgKind};
 use domain::policy::{Action, can};
@@ -69,13 +68,8 @@ async fn network_page(
     } else {
         vec![]
     };
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
     page_status(
-        status,
+        errors.status(),
         Network {
             org,
             members,
@@ -180,13 +174,8 @@ async fn commitment_page(
         domain::accounts::Lang::En => (cm.title_en, cm.description_en),
         domain::accounts::Lang::It => (cm.title_it, cm.description_it),
     };
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
     page_status(
-        status,
+        errors.status(),
         Commitment {
             slug: cm.slug,
             title,

@@ -8,7 +8,6 @@ use app::organisations::{self as orgs, OrgInput};
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
 use domain::DomainError;
 use domain::organisations::{OrgId, OrgKind, OrgRole};
 use domain::policy::{Action, can};
@@ -166,14 +165,9 @@ async fn edit_page(
     form: OrgInput,
     errors: FormErrors,
 ) -> WebResult {
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
     let heading = c.t1("org-edit-title", "name", &org.name);
     page_status(
-        status,
+        errors.status(),
         OrgFormPage {
             heading,
             back_href: format!("/organisations/{}", org.slug),
@@ -269,13 +263,8 @@ async fn members_page(
     let org = orgs::by_slug(app, slug).await?;
     can(&c.actor, Action::ViewMembers(OrgId(org.id)))?;
     let members = app.store.members(org.id).await?;
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
     page_status(
-        status,
+        errors.status(),
         Members {
             can_manage: can(&c.actor, Action::ManageMembers(OrgId(org.id))).is_ok(),
             count: members.len() as i64,

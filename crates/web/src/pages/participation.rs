@@ -8,7 +8,6 @@ use app::participation::{self as part, PhaseInput, ProcessInput};
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
 use domain::organisations::OrgId;
 use domain::participation::{Iap2Level, PhaseKind, PhaseState, ProcessKind, phase_state};
 use domain::policy::{Action, can};
@@ -107,13 +106,8 @@ async fn process_page(
             (ph, state_code(s), kind, state_key(s))
         })
         .collect();
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
     page_status(
-        status,
+        errors.status(),
         ProcessPage {
             kind_key: format!("process-kind-{}", p.kind),
             iap2_key: format!("iap2-{}", p.iap2),
@@ -194,13 +188,8 @@ async fn form_page(
 ) -> WebResult {
     let org = app::organisations::by_slug(app, org_slug).await?;
     can(&c.actor, Action::ManageProcesses(OrgId(org.id)))?;
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
     page_status(
-        status,
+        errors.status(),
         ProcessForm {
             org_href: format!("/organisations/{}", org.slug),
             action: format!("/organisations/{}/processes", org.slug),

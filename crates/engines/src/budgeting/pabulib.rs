@@ -143,6 +143,32 @@ fn is_none(v: &str) -> bool {
     v.is_empty() || v.eq_ignore_ascii_case("none")
 }
 
+/// A data row paired with its section's column names (missing trailing fields are empty); more
+/// fields than columns is an error.
+fn named_row(
+    line: usize,
+    columns: &[String],
+    fields: &[String],
+) -> Result<Vec<(String, String)>, ParseError> {
+    if fields.len() > columns.len() {
+        return Err(err(
+            line,
+            "row",
+            format!("{} fields for {} columns", fields.len(), columns.len()),
+        ));
+    }
+    Ok(columns
+        .iter()
+        .cloned()
+        .zip(
+            fields
+                .iter()
+                .cloned()
+                .chain(std::iter::repeat(String::new())),
+        )
+        .collect())
+}
+
 #[derive(PartialEq, Eq, Clone, Copy)]
 enum Section {
     None,
@@ -218,23 +244,7 @@ pub fn parse(text: &str) -> Result<Election, ParseError> {
                 meta.push((key, value));
             }
             Section::Projects => {
-                if fields.len() > cols.len() {
-                    return Err(err(
-                        line,
-                        "row",
-                        format!("{} fields for {} columns", fields.len(), cols.len()),
-                    ));
-                }
-                let row: Vec<(String, String)> = project_columns
-                    .iter()
-                    .cloned()
-                    .zip(
-                        fields
-                            .iter()
-                            .cloned()
-                            .chain(std::iter::repeat(String::new())),
-                    )
-                    .collect();
+                let row = named_row(line, &project_columns, &fields)?;
                 let id = fields[0].clone();
                 if id.is_empty() {
                     return Err(err(line, "project_id", "empty project id"));
@@ -264,24 +274,7 @@ pub fn parse(text: &str) -> Result<Election, ParseError> {
                 });
             }
             Section::Votes => {
-                if fields.len() > cols.len() {
-                    return Err(err(
-                        line,
-                        "row",
-                        format!("{} fields for {} columns", fields.len(), cols.len()),
-                    ));
-                }
-                let row: Vec<(String, String)> = vote_columns
-                    .iter()
-                    .cloned()
-                    .zip(
-                        fields
-                            .iter()
-                            .cloned()
-                            .chain(std::iter::repeat(String::new())),
-                    )
-                    .collect();
-                raw_votes.push((line, row));
+                raw_votes.push((line, named_row(line, &vote_columns, &fields)?));
             }
             Section::None => {}
         }

@@ -162,25 +162,43 @@ pub fn representative(
     labels: &HashMap<i64, usize>,
     pick: usize,
 ) -> Vec<Vec<Repness>> {
+    group_stats(m, labels)
+        .into_iter()
+        .map(|stats| {
+            let kept: Vec<Stat> = stats
+                .into_iter()
+                .filter(|s| !m.moderated_out.contains(&s.tid))
+                .collect();
+            select(&kept, pick)
+        })
+        .collect()
+}
+
+/// Counts per group (groups `0..`) and over all labelled participants, per statement column.
+fn group_counts(m: &VoteMatrix, labels: &HashMap<i64, usize>) -> (Vec<Vec<Counts>>, Vec<Counts>) {
     let groups = labels.values().copied().max().map(|g| g + 1).unwrap_or(0);
     let row_group: Vec<Option<usize>> = m
         .participants
         .iter()
         .map(|p| labels.get(p).copied())
         .collect();
-    let per_group: Vec<Vec<Counts>> = (0..groups)
+    let per_group = (0..groups)
         .map(|g| counts(m, |r| row_group[r] == Some(g)))
         .collect();
-    let all = counts(m, |r| row_group[r].is_some());
-    (0..groups)
-        .map(|g| {
-            let stats: Vec<Stat> = m
-                .statements
+    (per_group, counts(m, |r| row_group[r].is_some()))
+}
+
+/// For every group, every statement's statistics against the rest of the labelled participants.
+fn group_stats(m: &VoteMatrix, labels: &HashMap<i64, usize>) -> Vec<Vec<Stat>> {
+    let (per_group, all) = group_counts(m, labels);
+    per_group
+        .iter()
+        .map(|mine_all| {
+            m.statements
                 .iter()
                 .enumerate()
-                .filter(|(_, tid)| !m.moderated_out.contains(tid))
                 .map(|(c, tid)| {
-                    let mine = per_group[g][c];
+                    let mine = mine_all[c];
                     let rest = Counts {
                         agree: all[c].agree - mine.agree,
                         disagree: all[c].disagree - mine.disagree,
@@ -188,8 +206,7 @@ pub fn representative(
                     };
                     Stat::new(*tid, mine, rest)
                 })
-                .collect();
-            select(&stats, pick)
+                .collect()
         })
         .collect()
 }
@@ -201,35 +218,19 @@ pub fn representative_metrics(
     m: &VoteMatrix,
     labels: &HashMap<i64, usize>,
 ) -> Vec<HashMap<i64, f64>> {
-    let groups = labels.values().copied().max().map(|g| g + 1).unwrap_or(0);
-    let row_group: Vec<Option<usize>> = m
-        .participants
-        .iter()
-        .map(|p| labels.get(p).copied())
-        .collect();
-    let all = counts(m, |r| row_group[r].is_some());
-    (0..groups)
-        .map(|g| {
-            let mine_all = counts(m, |r| row_group[r] == Some(g));
-            m.statements
+    group_stats(m, labels)
+        .into_iter()
+        .map(|stats| {
+            stats
                 .iter()
-                .enumerate()
-                .map(|(c, tid)| {
-                    let mine = mine_all[c];
-                    let rest = Counts {
-                        agree: all[c].agree - mine.agree,
-                        disagree: all[c].disagree - mine.disagree,
-                        seen: all[c].seen - mine.seen,
-                    };
-                    (*tid, Stat::new(*tid, mine, rest).finalize(false).metric())
-                })
+                .map(|s| (s.tid, s.finalize(false).metric()))
                 .collect()
         })
         .collect()
 }
 
-/// The consensus metrics (`pa·pat`, `pd·pdt`) of every statement over everyone.
-pub fn consensus_metrics(m: &VoteMatrix) -> HashMap<i64, (f64, f64)> {
+/// `(pa, pat, pd, pdt)` of every statement over everyone, in column order.
+fn overall(m: &VoteMatrix) -> Vec<(i64, f64, f64, f64, f64)> {
     let all = counts(m, |_| true);
     m.statements
         .iter()
@@ -240,12 +241,20 @@ pub fn consensus_metrics(m: &VoteMatrix) -> HashMap<i64, (f64, f64)> {
             let pd = (n.disagree + 1.0) / (n.seen + 2.0);
             (
                 *tid,
-                (
-                    pa * prop_test(n.agree, n.seen),
-                    pd * prop_test(n.disagree, n.seen),
-                ),
+                pa,
+                prop_test(n.agree, n.seen),
+                pd,
+                prop_test(n.disagree, n.seen),
             )
         })
+        .collect()
+}
+
+/// The consensus metrics (`pa·pat`, `pd·pdt`) of every statement over everyone.
+pub fn consensus_metrics(m: &VoteMatrix) -> HashMap<i64, (f64, f64)> {
+    overall(m)
+        .into_iter()
+        .map(|(t, pa, pat, pd, pdt)| (t, (pa * pat, pd * pdt)))
         .collect()
 }
 
@@ -315,22 +324,17 @@ fn select(stats: &[Stat], pick: usize) -> Vec<Repness> {
 /// Statements most participants agree (or disagree) with, over everyone: at most `pick` each,
 /// strongest first.
 pub fn consensus(m: &VoteMatrix, pick: usize) -> (Vec<i64>, Vec<i64>) {
-    let all = counts(m, |_| true);
     let mut agree = Vec::new();
     let mut disagree = Vec::new();
-    for (c, tid) in m.statements.iter().enumerate() {
-        if m.moderated_out.contains(tid) {
+    for (tid, pa, pat, pd, pdt) in overall(m) {
+        if m.moderated_out.contains(&tid) {
             continue;
         }
-        let n = all[c];
-        let pa = (n.agree + 1.0) / (n.seen + 2.0);
-        let pd = (n.disagree + 1.0) / (n.seen + 2.0);
-        let (pat, pdt) = (prop_test(n.agree, n.seen), prop_test(n.disagree, n.seen));
         if pa > 0.5 && pat > Z_90 {
-            agree.push((*tid, pa * pat));
+            agree.push((tid, pa * pat));
         }
         if pd > 0.5 && pdt > Z_90 {
-            disagree.push((*tid, pd * pdt));
+            disagree.push((tid, pd * pdt));
         }
     }
     let top = |mut v: Vec<(i64, f64)>| -> Vec<i64> {
@@ -344,24 +348,18 @@ pub fn consensus(m: &VoteMatrix, pick: usize) -> (Vec<i64>, Vec<i64>) {
 /// Group-informed consensus per statement: Π over groups of (agrees + 1) / (seen + 2), over the
 /// raw votes of each group's members (Pol.is's `group-aware-consensus`).
 pub fn group_informed_consensus(m: &VoteMatrix, labels: &HashMap<i64, usize>) -> Vec<(i64, f64)> {
-    let groups = labels.values().copied().max().map(|g| g + 1).unwrap_or(0);
-    let row_group: Vec<Option<usize>> = m
-        .participants
-        .iter()
-        .map(|p| labels.get(p).copied())
-        .collect();
-    let per_group: Vec<Vec<Counts>> = (0..groups)
-        .map(|g| counts(m, |r| row_group[r] == Some(g)))
-        .collect();
+    let (per_group, _) = group_counts(m, labels);
     m.statements
         .iter()
         .enumerate()
         .map(|(c, tid)| {
-            let v = per_group
-                .iter()
-                .map(|counts| (counts[c].agree + 1.0) / (counts[c].seen + 2.0))
-                .product();
-            (*tid, v)
+            (
+                *tid,
+                per_group
+                    .iter()
+                    .map(|g| (g[c].agree + 1.0) / (g[c].seen + 2.0))
+                    .product(),
+            )
         })
         .collect()
 }

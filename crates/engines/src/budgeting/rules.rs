@@ -253,16 +253,7 @@ fn by_approvals(e: &Election, profile: &Profile, rule: Rule, start: &[usize]) ->
             not_chosen.push((p, NotChosen::DidNotFit));
         }
     }
-    Outcome {
-        rule,
-        winners,
-        total_cost: spent,
-        rounds: vec![],
-        voter_budget: None,
-        not_chosen,
-        completed: vec![],
-        compared: None,
-    }
+    Outcome::plain(rule, winners, spent, not_chosen)
 }
 
 /// Utilitarian greedy from `start`: projects by utility per cost, descending (ties in tie-break
@@ -331,16 +322,7 @@ fn greedy(
             }
         }
     }
-    Outcome {
-        rule,
-        winners,
-        total_cost: spent,
-        rounds: vec![],
-        voter_budget: None,
-        not_chosen,
-        completed: vec![],
-        compared: None,
-    }
+    Outcome::plain(rule, winners, spent, not_chosen)
 }
 
 /// Relative margin under which a floating-point comparison is not trusted and the exact one runs.
@@ -781,19 +763,29 @@ fn phragmen(e: &Election, profile: &Profile, tie: &TieBreak) -> Outcome {
             (p, why)
         })
         .collect();
-    Outcome {
-        rule: Rule::Phragmen,
-        winners,
-        total_cost: spent,
-        rounds: vec![],
-        voter_budget: None,
-        not_chosen,
-        completed: vec![],
-        compared: None,
-    }
+    Outcome::plain(Rule::Phragmen, winners, spent, not_chosen)
 }
 
 impl Outcome {
+    /// An outcome without MES rounds, completion or comparison.
+    fn plain(
+        rule: Rule,
+        winners: Vec<usize>,
+        total_cost: Q,
+        not_chosen: Vec<(usize, NotChosen)>,
+    ) -> Self {
+        Outcome {
+            rule,
+            winners,
+            total_cost,
+            rounds: vec![],
+            voter_budget: None,
+            not_chosen,
+            completed: vec![],
+            compared: None,
+        }
+    }
+
     /// Winners' ids in the order of selection.
     pub fn winner_ids(&self, e: &Election) -> Vec<String> {
         self.winners

@@ -374,6 +374,7 @@ async fn org(
         default_lang: "it",
     };
     let id = tx.insert_org(&fields, t).await?;
+    crate::organisations::index_org(tx, id, slug.as_str(), name, description).await?;
     tx.audit(Event {
         at: t,
         actor: None,
@@ -645,10 +646,10 @@ pub async fn seed(app: &App) -> Result<()> {
             "La Giunta discuterà le proposte più sostenute entro 60 giorni dalla chiusura e risponderà pubblicamente a ciascuna, spiegando che cosa entrerà nel progetto del parco e perché.",
             "consult",
             &[
-                ("information", "Incontri informativi", -30, -16),
-                ("proposing", "Raccolta delle proposte", -15, 15),
-                ("supporting", "Sostegni alle proposte", 16, 30),
-                ("evaluating", "Valutazione e risposte", 31, 90),
+                ("information", "Incontri informativi", -40, -31),
+                ("proposing", "Raccolta delle proposte", -30, 10),
+                ("supporting", "Sostegni alle proposte", -20, 20),
+                ("evaluating", "Valutazione e risposte", 21, 90),
             ],
         ),
         (
@@ -679,6 +680,7 @@ pub async fn seed(app: &App) -> Result<()> {
             ],
         ),
     ];
+    let mut process_ids = Vec::new();
     for (m, slug, kind, title, question, promise, iap2, phases) in processes {
         let phases: &[DemoPhase] = phases;
         let fields = store::participation::ProcessFields {
@@ -712,6 +714,17 @@ pub async fn seed(app: &App) -> Result<()> {
             .await?;
         }
         tx.publish_process(id, t).await?;
+        crate::search::index(
+            &mut tx,
+            "process",
+            id,
+            Some(id),
+            title,
+            &format!("{question} {promise}"),
+            &format!("/processes/{slug}"),
+        )
+        .await?;
+        process_ids.push((id, slug));
         tx.audit(Event {
             at: t,
             actor: None,
@@ -721,6 +734,10 @@ pub async fn seed(app: &App) -> Result<()> {
         })
         .await?;
     }
+
+    // Five proposals each may be supported in the park consultation; 30 supports to be evaluated.
+    tx.set_support_rules(process_ids[0].0, 5, 30).await?;
+    crate::demo_proposals::seed(&mut tx, t, process_ids[0], process_ids[2]).await?;
 
     for a in &ACCOUNTS {
         let id = tx

@@ -33,11 +33,18 @@ pub fn t(lang: Lang, key: &str) -> String {
         .unwrap_or_else(|| key.to_owned())
 }
 
-/// The message `key` with named arguments.
+/// The message `key` with named arguments. A value of plain digits is passed as a number, so
+/// plural variants (`[0]`, `[1]`, `[other]`) choose by it.
 pub fn t_args(lang: Lang, key: &str, args: &[(&'static str, String)]) -> String {
     let map: HashMap<Cow<'static, str>, FluentValue> = args
         .iter()
-        .map(|(k, v)| (Cow::Borrowed(*k), FluentValue::from(v.clone())))
+        .map(|(k, v)| {
+            let value = match v.parse::<i64>() {
+                Ok(n) if !v.starts_with('+') => FluentValue::from(n),
+                _ => FluentValue::from(v.clone()),
+            };
+            (Cow::Borrowed(*k), value)
+        })
         .collect();
     LOCALES
         .try_lookup_with_args(id(lang), key, &map)
@@ -47,11 +54,12 @@ pub fn t_args(lang: Lang, key: &str, args: &[(&'static str, String)]) -> String 
 /// True when `key` exists in both languages (looked up with a value for every argument name
 /// the messages use, since a message missing an argument does not format).
 pub fn has(key: &str) -> bool {
-    let args: HashMap<Cow<'static, str>, FluentValue> =
-        ["count", "date", "name", "page", "password", "link", "org"]
-            .into_iter()
-            .map(|k| (Cow::Borrowed(k), FluentValue::from("1")))
-            .collect();
+    let args: HashMap<Cow<'static, str>, FluentValue> = [
+        "count", "date", "name", "page", "password", "link", "org", "percent", "limit",
+    ]
+    .into_iter()
+    .map(|k| (Cow::Borrowed(k), FluentValue::from("1")))
+    .collect();
     Lang::ALL
         .iter()
         .all(|l| LOCALES.try_lookup_with_args(id(*l), key, &args).is_some())
@@ -108,6 +116,17 @@ pub fn format_int(lang: Lang, n: i64) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn plurals_choose_by_number() {
+        use super::*;
+        let one = t_args(Lang::En, "proposal-supports", &[("count", "1".into())]);
+        assert_eq!(one, "1 support");
+        let none = t_args(Lang::It, "proposal-supports", &[("count", "0".into())]);
+        assert_eq!(none, "Nessun sostegno");
+        let many = t_args(Lang::It, "proposal-supports", &[("count", "1.234".into())]);
+        assert_eq!(many, "1.234 sostegni");
+    }
+
     use super::*;
     use std::collections::BTreeSet;
 

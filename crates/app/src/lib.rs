@@ -15,15 +15,20 @@
 //! - [`demo`]: the demo network.
 
 pub mod accounts;
+pub mod comments;
 pub mod config;
 pub mod demo;
+mod demo_proposals;
 pub mod i18n;
 pub mod jobs;
 pub mod mail;
+pub mod markdown;
 pub mod networks;
 pub mod organisations;
 pub mod participation;
+pub mod proposals;
 pub mod ratelimit;
+pub mod search;
 pub mod secret;
 
 use domain::DomainError;

@@ -192,6 +192,14 @@ pub async fn create(app: &App, actor: &Actor, input: &OrgInput) -> Result<String
         .insert_org(&fields, t)
         .await
         .map_err(|e| taken(e, "slug", "slug-taken"))?;
+    index_org(
+        &mut tx,
+        id,
+        p.slug.as_str(),
+        p.name.as_str(),
+        &p.description,
+    )
+    .await?;
     tx.audit(Event {
         at: t,
         actor: actor.user.map(|u| u.0),
@@ -253,6 +261,7 @@ pub async fn update(app: &App, actor: &Actor, slug: &str, input: &OrgInput) -> R
         default_lang: p.lang.code(),
     };
     tx.update_org(org.id, &fields).await?;
+    index_org(&mut tx, org.id, &org.slug, p.name.as_str(), &p.description).await?;
     tx.audit(Event {
         at: t,
         actor: actor.user.map(|u| u.0),
@@ -433,4 +442,24 @@ pub async fn grant_role(
     .await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// Puts an organisation's profile in the search index.
+pub async fn index_org(
+    tx: &mut store::WriteTx,
+    id: i64,
+    slug: &str,
+    name: &str,
+    description: &str,
+) -> Result<()> {
+    crate::search::index(
+        tx,
+        "organisation",
+        id,
+        None,
+        name,
+        description,
+        &format!("/organisations/{slug}"),
+    )
+    .await
 }

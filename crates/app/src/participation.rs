@@ -179,6 +179,7 @@ pub async fn publish(app: &App, actor: &Actor, slug: &str) -> Result<()> {
     let t = now();
     let mut tx = app.store.write().await?;
     tx.publish_process(p.id, t).await?;
+    index_process(&mut tx, &p).await?;
     tx.audit(Event {
         at: t,
         actor: actor.user.map(|u| u.0),
@@ -197,4 +198,19 @@ pub fn today() -> String {
         Ok(d) => format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day()),
         Err(_) => String::new(),
     }
+}
+
+/// Puts a published process in the search index.
+pub async fn index_process(tx: &mut store::WriteTx, p: &ProcessRow) -> Result<()> {
+    let body = format!("{} {} {}", p.question, p.promise, p.org_name);
+    crate::search::index(
+        tx,
+        "process",
+        p.id,
+        Some(p.id),
+        &p.title,
+        &body,
+        &format!("/processes/{}", p.slug),
+    )
+    .await
 }

@@ -59,6 +59,59 @@ code_enum!(
     }
 );
 
+code_enum!(
+    /// The theme of a proposal, for filtering.
+    Category, "category", "category-invalid", {
+        Environment => "environment",
+        Mobility => "mobility",
+        Culture => "culture",
+        Education => "education",
+        Social => "social",
+        Sport => "sport",
+        Urban => "urban",
+        Youth => "youth",
+        Other => "other",
+    }
+);
+
+code_enum!(
+    /// The organisation's official answer to a proposal.
+    Answer, "answer", "answer-invalid", {
+        Evaluating => "evaluating",
+        Accepted => "accepted",
+        Rejected => "rejected",
+        Implemented => "implemented",
+    }
+);
+
+/// A comment's stance: for (+1), neutral (0), against (−1).
+pub fn parse_alignment(raw: &str) -> Result<i64, FieldError> {
+    match raw.trim() {
+        "" | "0" => Ok(0),
+        "1" => Ok(1),
+        "-1" => Ok(-1),
+        _ => Err(FieldError::new("alignment", "alignment-invalid")),
+    }
+}
+
+/// An optional cost estimate in whole euros: empty, or digits (dots, spaces or apostrophes
+/// as thousands separators allowed), at most 100 000 000.
+pub fn parse_cost(raw: &str) -> Result<Option<i64>, FieldError> {
+    let t: String = raw
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, '.' | ' ' | '\'' | '\u{a0}'))
+        .collect();
+    let t = t.strip_prefix('€').unwrap_or(&t).trim().to_owned();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    match t.parse::<i64>() {
+        Ok(n) if (0..=100_000_000).contains(&n) => Ok(Some(n)),
+        _ => Err(FieldError::new("cost", "cost-invalid")),
+    }
+}
+
 /// A phase's dates: the end is on or after the start.
 pub fn parse_phase_dates(starts: &str, ends: &str) -> Result<(Date, Date), Vec<FieldError>> {
     let s = Date::parse("starts_on", starts);
@@ -100,6 +153,13 @@ mod tests {
             "process-kind-invalid"
         );
         assert_eq!(Iap2Level::ALL.len(), 5);
+        assert_eq!(parse_cost(" 12.500 "), Ok(Some(12_500)));
+        assert_eq!(parse_cost(""), Ok(None));
+        assert_eq!(parse_cost("-3").expect_err("neg").code, "cost-invalid");
+        assert_eq!(parse_cost("1e9").expect_err("exp").code, "cost-invalid");
+        assert_eq!(parse_alignment("-1"), Ok(-1));
+        assert!(parse_alignment("2").is_err());
+        assert_eq!(Answer::parse("implemented"), Ok(Answer::Implemented));
         assert_eq!(
             parse_phase_dates("2026-03-01", "2026-02-01").expect_err("order")[0].code,
             "phase-ends-before-start"

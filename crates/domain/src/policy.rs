@@ -65,6 +65,12 @@ pub enum Action {
     Administer,
     /// Create, edit and publish the organisation's participatory processes, see their drafts.
     ManageProcesses(OrgId),
+    /// Take part in a public process: propose, support, comment (phases decide when).
+    Participate,
+    /// Edit, publish or withdraw something one wrote; see one's own drafts.
+    EditOwn(UserId),
+    /// Give official answers to proposals in the organisation's processes.
+    AnswerProposals(OrgId),
 }
 
 /// `Ok(())` when the actor may do the action, [`DomainError::Forbidden`] otherwise.
@@ -78,6 +84,9 @@ pub fn can(actor: &Actor, action: Action) -> Result<(), DomainError> {
         | Action::ManageNetwork(org)
         | Action::SignCommitment(org)
         | Action::ManageProcesses(org) => actor.is_signed_in() && actor.admin_of(org),
+        Action::Participate => actor.is_signed_in(),
+        Action::EditOwn(author) => actor.user == Some(author),
+        Action::AnswerProposals(org) => actor.is_signed_in() && actor.admin_of(org),
         Action::ViewMembers(org) => {
             actor.is_signed_in() && (actor.instance_admin || actor.role_in(org).is_some())
         }
@@ -156,6 +165,23 @@ mod tests {
             (
                 Action::ViewMembers(A),
                 [false, false, true, true, false, true],
+            ),
+            (
+                Action::ManageProcesses(A),
+                [false, false, false, true, false, true],
+            ),
+            (Action::Participate, [false, true, true, true, true, true]),
+            (
+                Action::EditOwn(UserId(7)),
+                [false, true, true, true, true, false],
+            ),
+            (
+                Action::EditOwn(UserId(99)),
+                [false, false, false, false, false, false],
+            ),
+            (
+                Action::AnswerProposals(A),
+                [false, false, false, true, false, true],
             ),
         ];
         let actors = actors();

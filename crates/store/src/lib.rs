@@ -12,16 +12,19 @@
 //! writers on both engines), and [`WriteTx::audit`] appends the hash-chained audit entry in the
 //! same transaction as the change.
 //!
-//! Modules, one per capability: [`accounts`], [`organisations`], [`networks`], [`participation`], [`audit`],
-//! [`jobs`], [`ratelimit`]. Story tests in `tests/` run the same scenarios on both engines.
+//! Modules, one per capability: [`accounts`], [`organisations`], [`networks`], [`participation`],
+//! [`proposals`], [`comments`], [`search`], [`audit`], [`jobs`], [`ratelimit`]. Story tests in `tests/` run the same scenarios on both engines.
 
 pub mod accounts;
 pub mod audit;
+pub mod comments;
 pub mod jobs;
 pub mod networks;
 pub mod organisations;
 pub mod participation;
+pub mod proposals;
 pub mod ratelimit;
+pub mod search;
 pub mod testing;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};

@@ -16,6 +16,10 @@ pub struct ProcessRow {
     pub iap2: String,
     pub published_at: Option<i64>,
     pub created_at: i64,
+    /// How many proposals one person may support in this process (0: no limit).
+    pub support_limit: i64,
+    /// Supports a proposal needs to go to evaluation (0: no threshold).
+    pub support_threshold: i64,
 }
 
 #[derive(Debug, Clone, sqlx::FromRow, PartialEq, Eq, serde::Serialize)]
@@ -29,7 +33,7 @@ pub struct PhaseRow {
 }
 
 const PROCESS_SELECT: &str = "SELECT p.id, p.org_id, o.slug AS org_slug, o.name AS org_name, p.slug, p.kind, p.title, \
-     p.question, p.promise, p.iap2, p.published_at, p.created_at FROM processes p JOIN organisations o ON o.id = p.org_id";
+     p.question, p.promise, p.iap2, p.published_at, p.created_at, p.support_limit, p.support_threshold FROM processes p JOIN organisations o ON o.id = p.org_id";
 
 /// The fields of a process a writer sets.
 pub struct ProcessFields<'a> {
@@ -75,6 +79,19 @@ impl WriteTx {
         Ok(())
     }
 
+    /// Sets how many proposals one person may support and the threshold (0: none).
+    pub async fn set_support_rules(&mut self, id: i64, limit: i64, threshold: i64) -> Result<()> {
+        sqlx::query(
+            "UPDATE processes SET support_limit = $2, support_threshold = $3 WHERE id = $1",
+        )
+        .bind(id)
+        .bind(limit)
+        .bind(threshold)
+        .execute(&mut *self.tx)
+        .await?;
+        Ok(())
+    }
+
     pub async fn insert_phase(
         &mut self,
         process: i64,
@@ -97,6 +114,15 @@ impl WriteTx {
 }
 
 impl Store {
+    pub async fn process_by_id(&self, id: i64) -> Result<Option<ProcessRow>> {
+        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "{PROCESS_SELECT} WHERE p.id = $1"
+        )))
+        .bind(id)
+        .fetch_optional(self.pool())
+        .await?)
+    }
+
     pub async fn process_by_slug(&self, slug: &str) -> Result<Option<ProcessRow>> {
         Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
             "{PROCESS_SELECT} WHERE p.slug = $1"

@@ -20,7 +20,7 @@ use axum::Router;
 use axum::http::header;
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
-use pages::{accounts, admin, errors, home, networks, organisations, participation};
+use pages::{accounts, admin, errors, home, networks, organisations, participation, proposals};
 use std::net::SocketAddr;
 
 const STYLE: &str = include_str!("../static/style.css");
@@ -62,6 +62,45 @@ pub fn router(app: App) -> Router {
         .route("/processes/{slug}", get(participation::show))
         .route("/processes/{slug}/phases", post(participation::add_phase))
         .route("/processes/{slug}/publish", post(participation::publish))
+        .route(
+            "/processes/{slug}/proposals",
+            get(proposals::list).post(proposals::create),
+        )
+        .route("/processes/{slug}/proposals/new", get(proposals::new_form))
+        .route("/processes/{slug}/proposals/{id}", get(proposals::show))
+        .route(
+            "/processes/{slug}/proposals/{id}/edit",
+            get(proposals::edit_form).post(proposals::update),
+        )
+        .route(
+            "/processes/{slug}/proposals/{id}/publish",
+            post(proposals::publish),
+        )
+        .route(
+            "/processes/{slug}/proposals/{id}/withdraw",
+            post(proposals::withdraw),
+        )
+        .route(
+            "/processes/{slug}/proposals/{id}/support",
+            post(proposals::support),
+        )
+        .route(
+            "/processes/{slug}/proposals/{id}/unsupport",
+            post(proposals::unsupport),
+        )
+        .route(
+            "/processes/{slug}/proposals/{id}/answer",
+            post(proposals::answer),
+        )
+        .route(
+            "/processes/{slug}/proposals/{id}/comments",
+            post(proposals::comment),
+        )
+        .route(
+            "/processes/{slug}/proposals/{id}/comments/{cid}/vote",
+            post(proposals::vote_comment),
+        )
+        .route("/search", get(proposals::search))
         .route(
             "/organisations/{slug}/processes/new",
             get(participation::new_form),

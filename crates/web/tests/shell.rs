@@ -118,6 +118,9 @@ async fn every_page_reachable_from_home_answers_200_in_both_languages() {
                 "/accessibility",
                 "/demo/mail",
                 "/api/v1/openapi.json",
+                "/search",
+                "/processes/il-futuro-del-parco-della-dora/proposals",
+                "/processes/il-futuro-del-parco-della-dora/proposals/1",
             ] {
                 assert!(
                     paths.contains(&must),

@@ -393,3 +393,144 @@ phase-kind-invalid = Choose what the phase opens.
 phase-ends-before-start = The end cannot come before the start.
 text-required = Write at least 3 characters.
 process-needs-phase = Add at least one phase before publishing.
+
+## Proposals
+proposals-title = Proposals
+proposals-found = { $count ->
+    [0] No proposals found
+    [1] 1 proposal
+   *[other] { $count } proposals
+}
+proposals-empty = No proposal matches these filters yet.
+proposal-new = Write a proposal
+proposal-new-intro = Your proposal is saved as a draft first: you will see it as others will, with similar proposals already made, before you publish it.
+proposal-edit = Edit the proposal
+proposal-save-draft = Save the draft
+proposal-your-drafts = Your drafts
+proposal-draft-title = This is a draft only you can see
+proposal-draft-hint = Check the text and the similar proposals below: perhaps you can support one of them instead. Publish when you are ready.
+proposal-similar = Similar proposals already published
+similarity = { $percent }% similar
+proposal-publish = Publish the proposal
+proposal-withdraw = Withdraw the proposal
+proposal-withdrawn = Withdrawn
+proposal-by = by { $name }
+proposal-supports = { $count ->
+    [0] No supports
+    [1] 1 support
+   *[other] { $count } supports
+}
+proposal-comments = { $count ->
+    [0] No comments
+    [1] 1 comment
+   *[other] { $count } comments
+}
+proposal-support = Support this proposal
+proposal-unsupport = Take back my support
+proposal-you-support = You support this proposal.
+support-limit-hint = Each person may support up to { $limit } proposals in this process.
+threshold-reached = It has reached the supports needed to be evaluated.
+threshold-missing = { $count ->
+    [1] 1 more support is needed for it to be evaluated.
+   *[other] { $count } more supports are needed for it to be evaluated.
+}
+proposal-answer = Official answer
+proposal-answer-form = Answer the proposal
+proposal-answer-submit = Publish the answer
+proposal-history = History
+answer-none = Not answered yet
+answer-evaluating = Under evaluation
+answer-accepted = Accepted
+answer-rejected = Not accepted
+answer-implemented = Implemented
+event-created = Draft written
+event-published = Published
+event-edited = Edited by the author
+event-withdrawn = Withdrawn by the author
+category-environment = Environment and green spaces
+category-mobility = Mobility
+category-culture = Culture
+category-education = Education and learning
+category-social = Social and community
+category-sport = Sport
+category-urban = Public spaces and services
+category-youth = Young people
+category-other = Other
+field-proposal-title = Title
+hint-proposal-title = Between 10 and 150 characters: say what you propose.
+field-proposal-body = Description
+hint-markdown = You can use Markdown: **bold**, *italics*, lists, links.
+field-category = Theme
+field-place = Place
+hint-place = Optional: where, in words (a street, a park, a neighbourhood).
+field-cost = Estimated cost in euros
+hint-cost = Optional, whole euros, e.g. 25000.
+field-answer = Answer
+field-answer-text = Explanation
+field-order = Order
+order-recent = Newest first
+order-supports = Most supported
+order-comments = Most commented
+order-oldest = Oldest first
+filter-withdrawn = Include withdrawn proposals
+choose = Choose…
+login-to-participate = Log in to take part
+proposing-closed = New proposals are not being collected now.
+supporting-closed = Supports are not being collected now.
+commenting-closed = Comments are closed in this phase.
+comments-empty = No comments yet.
+comment-add = Add a comment
+field-comment = Your comment
+field-reply = Your reply
+field-alignment = Your position on the proposal
+alignment-for = In favour
+alignment-neutral = Neutral
+alignment-against = Against
+comment-submit = Publish the comment
+comment-reply = Reply
+comment-up = Agree
+comment-down = Disagree
+comment-ups = { $count } agree
+comment-downs = { $count } disagree
+comment-edited = edited
+notice-draft-saved = Your draft is saved. Check it and publish it when you are ready.
+notice-withdrawn = The proposal is withdrawn.
+notice-supported = Thank you: your support is counted.
+notice-unsupported = Your support is taken back.
+notice-answered = The answer is published.
+notice-commented = Your comment is published.
+notice-comment-voted = Your vote is counted.
+proposal-title-short = Write a title of at least 10 characters.
+proposal-body-short = Describe the proposal in at least 15 characters.
+category-invalid = Choose a theme from the list.
+cost-invalid = Write the cost in whole euros (digits only), at most 100 000 000.
+answer-invalid = Choose an answer from the list.
+answer-text-short = Explain the answer in at least 10 characters.
+alignment-invalid = Choose in favour, neutral or against.
+comment-empty = Write a comment.
+comment-parent-invalid = The comment you reply to is not on this proposal.
+comment-own-vote = You cannot vote on your own comment.
+vote-invalid = The vote must be agree or disagree.
+process-not-published = This process is not published yet.
+proposal-not-draft = The proposal is already published.
+proposal-not-editable = This proposal can no longer be edited: someone supports it, it has an answer, or a day has passed since it was published.
+proposal-not-published = Only published proposals can be supported, answered or commented on.
+proposal-not-withdrawable = An accepted or implemented proposal cannot be withdrawn.
+support-limit-reached = You have used all the supports you have in this process. Take one back to support this proposal.
+
+## Search
+search-title = Search
+search-label = Search proposals, comments, processes and organisations
+search-submit = Search
+search-kinds = Kinds of content
+search-all = Everything
+search-kind-process = Processes
+search-kind-proposal = Proposals
+search-kind-comment = Comments
+search-kind-organisation = Organisations
+search-found = { $count ->
+    [0] No results
+    [1] 1 result
+   *[other] { $count } results
+}
+search-empty = Nothing matches these words. Try fewer or different words.

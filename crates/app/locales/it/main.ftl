@@ -393,3 +393,144 @@ phase-kind-invalid = Scegli che cosa apre la fase.
 phase-ends-before-start = La fine non può precedere l'inizio.
 text-required = Scrivi almeno 3 caratteri.
 process-needs-phase = Aggiungi almeno una fase prima di pubblicare.
+
+## Proposte
+proposals-title = Proposte
+proposals-found = { $count ->
+    [0] Nessuna proposta trovata
+    [1] 1 proposta
+   *[other] { $count } proposte
+}
+proposals-empty = Nessuna proposta corrisponde ancora a questi filtri.
+proposal-new = Scrivi una proposta
+proposal-new-intro = La proposta viene salvata prima come bozza: la vedrai come la vedranno gli altri, insieme alle proposte simili già presentate, prima di pubblicarla.
+proposal-edit = Modifica la proposta
+proposal-save-draft = Salva la bozza
+proposal-your-drafts = Le tue bozze
+proposal-draft-title = Questa è una bozza che vedi solo tu
+proposal-draft-hint = Controlla il testo e le proposte simili qui sotto: forse puoi sostenerne una invece di scriverne un'altra. Pubblica quando sei pronto.
+proposal-similar = Proposte simili già pubblicate
+similarity = simile al { $percent }%
+proposal-publish = Pubblica la proposta
+proposal-withdraw = Ritira la proposta
+proposal-withdrawn = Ritirata
+proposal-by = di { $name }
+proposal-supports = { $count ->
+    [0] Nessun sostegno
+    [1] 1 sostegno
+   *[other] { $count } sostegni
+}
+proposal-comments = { $count ->
+    [0] Nessun commento
+    [1] 1 commento
+   *[other] { $count } commenti
+}
+proposal-support = Sostieni questa proposta
+proposal-unsupport = Ritira il mio sostegno
+proposal-you-support = Sostieni questa proposta.
+support-limit-hint = Ogni persona può sostenere fino a { $limit } proposte in questo processo.
+threshold-reached = Ha raggiunto i sostegni necessari per essere valutata.
+threshold-missing = { $count ->
+    [1] Manca 1 sostegno perché sia valutata.
+   *[other] Mancano { $count } sostegni perché sia valutata.
+}
+proposal-answer = Risposta ufficiale
+proposal-answer-form = Rispondi alla proposta
+proposal-answer-submit = Pubblica la risposta
+proposal-history = Cronologia
+answer-none = Non ancora risposta
+answer-evaluating = In valutazione
+answer-accepted = Accolta
+answer-rejected = Non accolta
+answer-implemented = Realizzata
+event-created = Bozza scritta
+event-published = Pubblicata
+event-edited = Modificata dall'autore
+event-withdrawn = Ritirata dall'autore
+category-environment = Ambiente e verde
+category-mobility = Mobilità
+category-culture = Cultura
+category-education = Istruzione e apprendimento
+category-social = Sociale e comunità
+category-sport = Sport
+category-urban = Spazi e servizi pubblici
+category-youth = Giovani
+category-other = Altro
+field-proposal-title = Titolo
+hint-proposal-title = Tra 10 e 150 caratteri: di' che cosa proponi.
+field-proposal-body = Descrizione
+hint-markdown = Puoi usare Markdown: **grassetto**, *corsivo*, elenchi, link.
+field-category = Tema
+field-place = Luogo
+hint-place = Facoltativo: dove, a parole (una via, un parco, un quartiere).
+field-cost = Costo stimato in euro
+hint-cost = Facoltativo, euro interi, per esempio 25000.
+field-answer = Risposta
+field-answer-text = Motivazione
+field-order = Ordine
+order-recent = Più recenti
+order-supports = Più sostenute
+order-comments = Più commentate
+order-oldest = Meno recenti
+filter-withdrawn = Includi le proposte ritirate
+choose = Scegli…
+login-to-participate = Accedi per partecipare
+proposing-closed = In questa fase non si raccolgono nuove proposte.
+supporting-closed = In questa fase non si raccolgono sostegni.
+commenting-closed = In questa fase i commenti sono chiusi.
+comments-empty = Ancora nessun commento.
+comment-add = Aggiungi un commento
+field-comment = Il tuo commento
+field-reply = La tua risposta
+field-alignment = La tua posizione sulla proposta
+alignment-for = A favore
+alignment-neutral = Neutrale
+alignment-against = Contro
+comment-submit = Pubblica il commento
+comment-reply = Rispondi
+comment-up = D'accordo
+comment-down = Non d'accordo
+comment-ups = { $count } d'accordo
+comment-downs = { $count } non d'accordo
+comment-edited = modificato
+notice-draft-saved = La bozza è salvata. Controllala e pubblicala quando sei pronto.
+notice-withdrawn = La proposta è ritirata.
+notice-supported = Grazie: il tuo sostegno è contato.
+notice-unsupported = Il tuo sostegno è ritirato.
+notice-answered = La risposta è pubblicata.
+notice-commented = Il tuo commento è pubblicato.
+notice-comment-voted = Il tuo voto è contato.
+proposal-title-short = Scrivi un titolo di almeno 10 caratteri.
+proposal-body-short = Descrivi la proposta in almeno 15 caratteri.
+category-invalid = Scegli un tema dall'elenco.
+cost-invalid = Scrivi il costo in euro interi (solo cifre), al massimo 100 000 000.
+answer-invalid = Scegli una risposta dall'elenco.
+answer-text-short = Motiva la risposta in almeno 10 caratteri.
+alignment-invalid = Scegli a favore, neutrale o contro.
+comment-empty = Scrivi un commento.
+comment-parent-invalid = Il commento a cui rispondi non è su questa proposta.
+comment-own-vote = Non puoi votare un tuo commento.
+vote-invalid = Il voto deve essere d'accordo o non d'accordo.
+process-not-published = Questo processo non è ancora pubblicato.
+proposal-not-draft = La proposta è già pubblicata.
+proposal-not-editable = Questa proposta non si può più modificare: qualcuno la sostiene, ha una risposta, o è passato un giorno dalla pubblicazione.
+proposal-not-published = Si possono sostenere, rispondere o commentare solo le proposte pubblicate.
+proposal-not-withdrawable = Una proposta accolta o realizzata non si può ritirare.
+support-limit-reached = Hai usato tutti i sostegni che hai in questo processo. Ritirane uno per sostenere questa proposta.
+
+## Ricerca
+search-title = Cerca
+search-label = Cerca proposte, commenti, processi e organizzazioni
+search-submit = Cerca
+search-kinds = Tipi di contenuto
+search-all = Tutto
+search-kind-process = Processi
+search-kind-proposal = Proposte
+search-kind-comment = Commenti
+search-kind-organisation = Organizzazioni
+search-found = { $count ->
+    [0] Nessun risultato
+    [1] 1 risultato
+   *[other] { $count } risultati
+}
+search-empty = Nessun contenuto corrisponde a queste parole. Prova con meno parole o parole diverse.

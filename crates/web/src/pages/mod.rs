@@ -7,6 +7,7 @@ pub mod home;
 pub mod networks;
 pub mod organisations;
 pub mod participation;
+pub mod proposals;
 
 use crate::error::{WebError, WebResult};
 use askama::Template;
@@ -31,7 +32,14 @@ pub fn see_other(to: &str) -> WebResult {
 
 /// The success notices a page may show, chosen by `?notice=`; anything else shows nothing.
 pub fn notice(raw: Option<&str>) -> &'static str {
-    const KNOWN: [&str; 10] = [
+    const KNOWN: [&str; 17] = [
+        "notice-draft-saved",
+        "notice-withdrawn",
+        "notice-supported",
+        "notice-unsupported",
+        "notice-answered",
+        "notice-commented",
+        "notice-comment-voted",
         "notice-published",
         "notice-saved",
         "notice-invited",

@@ -4,6 +4,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
@@ -52,3 +54,30 @@ export async function launch() {
 }
 
 export const PASSWORD = 'demo-learning-city';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** The WCAG 2.0/2.1 A and AA violations axe finds on the page. */
+export async function axe(page) {
+  // Evaluated through the DevTools protocol, so the page's CSP (no inline script) stays on.
+  await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+  });
+}
+
+
+/** Presses Tab until the focused element satisfies `want` (at most `max` times). */
+export async function tabTo(page, want, max = 120) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const el = await page.evaluate(() => {
+      const a = document.activeElement;
+      return a ? { tag: a.tagName, href: a.getAttribute('href') || '', text: (a.textContent || '').trim(), id: a.id, type: a.getAttribute('type') || '' } : null;
+    });
+    if (el && want(el)) return el;
+  }
+  throw new Error('focus never reached the wanted element');
+}
+

@@ -3,12 +3,9 @@
 // reaches every page of the shell.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { startDemo, launch, PASSWORD } from './server.mjs';
+import { mkdirSync } from 'node:fs';
+import { startDemo, launch, PASSWORD, axe, tabTo } from './server.mjs';
 
-const require = createRequire(import.meta.url);
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
 mkdirSync(ARTIFACTS, { recursive: true });
 
@@ -22,15 +19,6 @@ after(async () => {
   await browser?.close();
   server?.stop();
 });
-
-async function axe(page) {
-  // Evaluated through the DevTools protocol, so the page's CSP (no inline script) stays on.
-  await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
-  });
-}
 
 async function login(page, email) {
   await page.goto(`${server.base}/login`);
@@ -109,19 +97,6 @@ for (const lang of ['it', 'en']) {
     await context.close();
     assert.deepEqual(failures, []);
   });
-}
-
-/** Presses Tab until the focused element satisfies `want` (at most `max` times). */
-async function tabTo(page, want, max = 120) {
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
-    const el = await page.evaluate(() => {
-      const a = document.activeElement;
-      return a ? { tag: a.tagName, href: a.getAttribute('href') || '', text: (a.textContent || '').trim(), id: a.id, type: a.getAttribute('type') || '' } : null;
-    });
-    if (el && want(el)) return el;
-  }
-  throw new Error('focus never reached the wanted element');
 }
 
 test('a keyboard-only visitor logs in and reaches every page of the shell', async () => {

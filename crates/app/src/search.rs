@@ -22,7 +22,8 @@ pub fn weighted_terms(title: &str, body: &str) -> Vec<(String, i64)> {
     out.into_iter().collect()
 }
 
-/// Indexes (or re-indexes) one item inside the caller's transaction.
+/// Indexes (or re-indexes) one item inside the caller's transaction. A comment's title is the
+/// title of what it comments on: shown with the hit, not searched.
 pub async fn index(
     tx: &mut WriteTx,
     kind: &str,
@@ -32,7 +33,11 @@ pub async fn index(
     body: &str,
     href: &str,
 ) -> Result<()> {
-    let terms = weighted_terms(title, body);
+    let terms = if kind == "comment" {
+        weighted_terms("", body)
+    } else {
+        weighted_terms(title, body)
+    };
     let short: String = body.chars().take(2000).collect();
     tx.index_doc(&Doc {
         kind,

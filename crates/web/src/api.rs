@@ -8,6 +8,7 @@ use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::response::IntoResponse;
 use domain::DomainError;
+use domain::policy::Actor;
 use serde::Serialize;
 use store::organisations::OrgRow;
 use utoipa::{IntoParams, OpenApi, ToSchema};
@@ -264,6 +265,177 @@ pub async fn process(State(app): State<App>, Path(slug): Path<String>) -> WebRes
     Ok(Json(process_json(&app, p).await?).into_response())
 }
 
+/// A published proposal.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Proposal {
+    pub id: i64,
+    pub title: String,
+    /// Markdown, as the author wrote it.
+    pub body: String,
+    pub category: String,
+    pub place: String,
+    /// Estimated cost in whole euros.
+    pub cost: Option<i64>,
+    /// `published` or `withdrawn`.
+    pub state: String,
+    /// `evaluating`, `accepted`, `rejected`, `implemented`, or null.
+    pub answer: Option<String>,
+    pub answer_text: String,
+    pub supports: i64,
+    pub comments: i64,
+    pub author: String,
+    /// Unix seconds.
+    pub published_at: Option<i64>,
+    pub url: String,
+}
+
+fn proposal_json(slug: &str, p: store::proposals::ProposalRow) -> Proposal {
+    Proposal {
+        url: format!("/processes/{slug}/proposals/{}", p.id),
+        id: p.id,
+        title: p.title,
+        body: p.body,
+        category: p.category,
+        place: p.place,
+        cost: p.cost,
+        state: p.state,
+        answer: p.answer,
+        answer_text: p.answer_text,
+        supports: p.supports,
+        comments: p.comments,
+        author: p.author_name,
+        published_at: p.published_at,
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ProposalPage {
+    pub items: Vec<Proposal>,
+    pub total: i64,
+    pub page: i64,
+    pub per_page: i64,
+}
+
+/// The filters of the proposal list, for the OpenAPI document.
+#[derive(Debug, serde::Deserialize, IntoParams)]
+#[expect(dead_code, reason = "read only by the OpenAPI derive")]
+struct ProposalParams {
+    /// Words that must all appear (stems, diacritics ignored).
+    q: Option<String>,
+    /// A category code (`environment`, `mobility`, …).
+    category: Option<String>,
+    /// `none` or an answer code.
+    answer: Option<String>,
+    /// `recent` (default), `supports`, `comments`, `oldest`.
+    order: Option<String>,
+    /// `1` to include withdrawn proposals.
+    withdrawn: Option<String>,
+    /// Page number, from 1.
+    page: Option<i64>,
+}
+
+/// The published proposals of a process, filtered, sorted and paged.
+#[utoipa::path(get, path = "/api/v1/processes/{slug}/proposals",
+    params(("slug" = String, Path, description = "The process's slug"), ProposalParams),
+    responses((status = 200, description = "A page of proposals", body = ProposalPage),
+        (status = 404, description = "No such published process", body = ErrorEnvelope)))]
+pub async fn proposals(
+    State(app): State<App>,
+    Path(slug): Path<String>,
+    Query(q): Query<crate::pages::proposals::ListQuery>,
+) -> WebResult {
+    let page = q.page.trim().parse::<i64>().unwrap_or(1).clamp(1, 100_000);
+    let filter = crate::pages::proposals::filter_of(&q, page);
+    let list = app::proposals::list(&app, &Actor::anonymous(), &slug, filter, &q.q).await?;
+    let body = ProposalPage {
+        items: list
+            .proposals
+            .into_iter()
+            .map(|p| proposal_json(&slug, p))
+            .collect(),
+        total: list.total,
+        page,
+        per_page: crate::pages::proposals::PER_PAGE,
+    };
+    Ok(Json(body).into_response())
+}
+
+/// One published proposal.
+#[utoipa::path(get, path = "/api/v1/processes/{slug}/proposals/{id}",
+    params(("slug" = String, Path, description = "The process's slug"), ("id" = i64, Path, description = "The proposal's id")),
+    responses((status = 200, description = "The proposal", body = Proposal),
+        (status = 404, description = "No such published proposal", body = ErrorEnvelope)))]
+pub async fn proposal(State(app): State<App>, Path((slug, id)): Path<(String, i64)>) -> WebResult {
+    let v = app::proposals::view(&app, &Actor::anonymous(), &slug, id).await?;
+    Ok(Json(proposal_json(&slug, v.proposal)).into_response())
+}
+
+/// A search hit.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SearchHit {
+    /// `process`, `proposal`, `comment` or `organisation`.
+    pub kind: String,
+    pub id: i64,
+    pub title: String,
+    pub url: String,
+    /// A short excerpt around the first matching word.
+    pub snippet: String,
+    pub score: i64,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SearchPage {
+    pub items: Vec<SearchHit>,
+    pub total: i64,
+    /// Hits per kind.
+    pub kinds: std::collections::BTreeMap<String, i64>,
+    pub page: i64,
+}
+
+#[derive(Debug, serde::Deserialize, IntoParams)]
+#[expect(dead_code, reason = "read only by the OpenAPI derive")]
+struct SearchParams {
+    /// Words that must all appear (Italian and English stems, diacritics ignored).
+    q: String,
+    /// `process`, `proposal`, `comment` or `organisation`.
+    kind: Option<String>,
+    /// Page number, from 1.
+    page: Option<i64>,
+}
+
+/// Full-text search over public content.
+#[utoipa::path(get, path = "/api/v1/search", params(SearchParams),
+    responses((status = 200, description = "A page of hits, best first", body = SearchPage)))]
+pub async fn search(
+    State(app): State<App>,
+    Query(q): Query<crate::pages::proposals::SearchQuery>,
+) -> WebResult {
+    let page = q.page.trim().parse::<i64>().unwrap_or(1).clamp(1, 10_000);
+    let text: String = q.q.chars().take(200).collect();
+    let kind = (!q.kind.is_empty()).then_some(q.kind.as_str());
+    let r = app::search::search(&app, &text, kind, page).await?;
+    let items = r
+        .hits
+        .into_iter()
+        .zip(r.snippets)
+        .map(|(h, pieces)| SearchHit {
+            kind: h.kind,
+            id: h.item_id,
+            title: h.title,
+            url: h.href,
+            snippet: pieces.into_iter().map(|(t, _)| t).collect(),
+            score: h.score,
+        })
+        .collect();
+    Ok(Json(SearchPage {
+        items,
+        total: r.total,
+        kinds: r.facets.into_iter().collect(),
+        page,
+    })
+    .into_response())
+}
+
 #[derive(OpenApi)]
 #[openapi(
     info(
@@ -271,7 +443,7 @@ pub async fn process(State(app): State<App>, Path(slug): Path<String>) -> WebRes
         version = "1",
         description = "Open data of a learning-city network."
     ),
-    paths(list, one, processes, process),
+    paths(list, one, processes, process, proposals, proposal, search),
     components(schemas(
         Organisation,
         OrganisationDetail,
@@ -281,7 +453,11 @@ pub async fn process(State(app): State<App>, Path(slug): Path<String>) -> WebRes
         ErrorEnvelope,
         ErrorItem,
         Process,
-        Phase
+        Phase,
+        Proposal,
+        ProposalPage,
+        SearchHit,
+        SearchPage
     ))
 )]
 pub struct ApiDoc;

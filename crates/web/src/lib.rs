@@ -158,6 +158,12 @@ pub fn router(app: App) -> Router {
         .route("/api/v1/organisations/{slug}", get(api::one))
         .route("/api/v1/processes", get(api::processes))
         .route("/api/v1/processes/{slug}", get(api::process))
+        .route("/api/v1/processes/{slug}/proposals", get(api::proposals))
+        .route(
+            "/api/v1/processes/{slug}/proposals/{id}",
+            get(api::proposal),
+        )
+        .route("/api/v1/search", get(api::search))
         .route("/api/v1/openapi.json", get(api::openapi))
         .fallback(errors::not_found)
         .layer(axum::middleware::from_fn(middleware::timeout))

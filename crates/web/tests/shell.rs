@@ -188,6 +188,52 @@ async fn the_api_lists_filters_and_shows_organisations() {
     assert_eq!(org["commitments"][0]["date"], "2019-05-14");
 }
 
+#[tokio::test]
+async fn the_api_lists_proposals_and_searches() {
+    let app = demo_app().await;
+    let mut b = Browser::new(&app, "127.0.0.1:40003");
+    let r = b
+        .get("/api/v1/processes/il-futuro-del-parco-della-dora/proposals?order=supports")
+        .await;
+    let page: serde_json::Value = serde_json::from_str(&r.body).expect("json");
+    assert_eq!(page["total"], 6);
+    let supports: Vec<i64> = page["items"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|p| p["supports"].as_i64()).collect())
+        .unwrap_or_default();
+    assert_eq!(supports, vec![52, 41, 35, 29, 18, 12]);
+    let r = b
+        .get("/api/v1/processes/piazza-del-mercato/proposals?answer=implemented&order=oldest")
+        .await;
+    let page: serde_json::Value = serde_json::from_str(&r.body).expect("json");
+    assert_eq!(page["total"], 2);
+    assert_eq!(
+        page["items"][1]["title"],
+        "Fontana restaurata e accessibile"
+    );
+    let id = page["items"][1]["id"].as_i64().expect("id");
+    let r = b
+        .get(&format!(
+            "/api/v1/processes/piazza-del-mercato/proposals/{id}"
+        ))
+        .await;
+    let one: serde_json::Value = serde_json::from_str(&r.body).expect("json");
+    assert_eq!(one["answer"], "implemented");
+    assert_eq!(one["cost"], 40000);
+    let r = b
+        .get("/api/v1/processes/piazza-del-mercato/proposals/999999")
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    let r = b.get("/api/v1/search?q=fontanelle").await;
+    let hits: serde_json::Value = serde_json::from_str(&r.body).expect("json");
+    assert_eq!(hits["total"], 1);
+    assert_eq!(
+        hits["items"][0]["title"],
+        "Fontanelle e bagni pubblici aperti tutto l'anno"
+    );
+    assert_eq!(hits["kinds"]["proposal"], 1);
+}
+
 #[test]
 fn the_openapi_document_matches_its_snapshot() {
     let path = format!(
@@ -214,7 +260,10 @@ fn the_openapi_document_matches_its_snapshot() {
             "/api/v1/organisations",
             "/api/v1/organisations/{slug}",
             "/api/v1/processes",
-            "/api/v1/processes/{slug}"
+            "/api/v1/processes/{slug}",
+            "/api/v1/processes/{slug}/proposals",
+            "/api/v1/processes/{slug}/proposals/{id}",
+            "/api/v1/search"
         ]
     );
 }

@@ -1,6 +1,6 @@
 //! The vote matrix and its reading from Pol.is exports.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 
 /// A problem in an export file, with the file, line (1-based) and what is wrong.
@@ -19,14 +19,16 @@ impl fmt::Display for ReadError {
 
 impl std::error::Error for ReadError {}
 
-/// Participants × statements. Rows and columns are in the order of their first vote (as Pol.is
-/// keeps them; exact ties between statements are listed in this order); a cell is the
-/// participant's last vote on the statement, or `None` when they did not vote.
-#[derive(Debug, Clone, Default)]
+/// Participants × statements, stored sparsely: a conversation of 100 000 participants and 2 000
+/// statements has 200 M cells but only the ~10 M that were voted on are kept. Rows and columns
+/// are in the order of their first vote (as Pol.is keeps them; exact ties between statements are
+/// listed in this order); a cell is the participant's last vote on the statement.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct VoteMatrix {
     pub participants: Vec<i64>,
     pub statements: Vec<i64>,
-    pub votes: Vec<Vec<Option<i8>>>,
+    /// Each participant's votes as `(column, vote)`, sorted by column, one per column.
+    pub rows: Vec<Vec<(u32, i8)>>,
     /// Statements moderated out: they take no part in representative or consensus lists.
     pub moderated_out: BTreeSet<i64>,
 }
@@ -35,43 +37,84 @@ impl VoteMatrix {
     /// Builds the matrix from `(participant, statement, vote)` triples in time order (a later vote
     /// replaces an earlier one).
     pub fn from_votes(votes: &[(i64, i64, i8)], moderated_out: BTreeSet<i64>) -> Self {
-        let mut last: BTreeMap<(i64, i64), i8> = BTreeMap::new();
-        let (mut participants, mut statements) = (Vec::new(), Vec::new());
-        let (mut seen_p, mut seen_s) = (BTreeSet::new(), BTreeSet::new());
-        for (p, s, v) in votes {
-            last.insert((*p, *s), *v);
-            if seen_p.insert(*p) {
-                participants.push(*p);
-            }
-            if seen_s.insert(*s) {
-                statements.push(*s);
-            }
-        }
-        let pi: HashMap<i64, usize> = participants
+        let mut m = Self {
+            moderated_out,
+            ..Self::default()
+        };
+        m.add_votes(votes);
+        m
+    }
+
+    /// Adds votes in time order: new participants and statements are appended in the order of
+    /// their first vote, and a vote replaces the participant's earlier vote on the statement.
+    pub fn add_votes(&mut self, votes: &[(i64, i64, i8)]) {
+        let mut pi: HashMap<i64, usize> = self
+            .participants
             .iter()
             .enumerate()
             .map(|(i, p)| (*p, i))
             .collect();
-        let si: HashMap<i64, usize> = statements
+        let mut si: HashMap<i64, u32> = self
+            .statements
             .iter()
             .enumerate()
-            .map(|(i, s)| (*s, i))
+            .map(|(i, s)| (*s, i as u32))
             .collect();
-        let mut m = vec![vec![None; statements.len()]; participants.len()];
-        for ((p, s), v) in last {
-            m[pi[&p]][si[&s]] = Some(v);
+        let mut touched = vec![false; self.participants.len()];
+        for (p, s, v) in votes {
+            let r = *pi.entry(*p).or_insert_with(|| {
+                self.participants.push(*p);
+                self.rows.push(Vec::new());
+                touched.push(false);
+                self.participants.len() - 1
+            });
+            let c = *si.entry(*s).or_insert_with(|| {
+                self.statements.push(*s);
+                (self.statements.len() - 1) as u32
+            });
+            self.rows[r].push((c, *v));
+            touched[r] = true;
         }
-        Self {
-            participants,
-            statements,
-            votes: m,
-            moderated_out,
+        for (row, t) in self.rows.iter_mut().zip(touched) {
+            if t {
+                // Stable: of several votes on one column, the last one in time stays last.
+                row.sort_by_key(|(c, _)| *c);
+                let mut kept: Vec<(u32, i8)> = Vec::with_capacity(row.len());
+                for cell in row.iter() {
+                    match kept.last_mut() {
+                        Some(last) if last.0 == cell.0 => *last = *cell,
+                        _ => kept.push(*cell),
+                    }
+                }
+                *row = kept;
+            }
         }
+    }
+
+    /// The vote of row `r` on column `c`.
+    pub fn get(&self, r: usize, c: usize) -> Option<i8> {
+        let row = self.rows.get(r)?;
+        row.binary_search_by_key(&(c as u32), |(col, _)| *col)
+            .ok()
+            .map(|i| row[i].1)
+    }
+
+    /// The number of votes (cells voted on).
+    pub fn vote_count(&self) -> usize {
+        self.rows.iter().map(Vec::len).sum()
     }
 
     /// The index of a participant's row.
     pub fn row(&self, participant: i64) -> Option<usize> {
         self.participants.iter().position(|p| *p == participant)
+    }
+
+    /// Whether each column is moderated out.
+    pub fn zeroed_columns(&self) -> Vec<bool> {
+        self.statements
+            .iter()
+            .map(|s| self.moderated_out.contains(s))
+            .collect()
     }
 }
 
@@ -160,6 +203,14 @@ pub fn moderated_out(comments_csv: &str) -> Result<BTreeSet<i64>, ReadError> {
 /// Reads `votes.csv` (`timestamp, …, comment-id, voter-id, vote`), sorting by timestamp so the last
 /// vote wins. Votes outside {−1, 0, 1} and malformed rows are errors; nothing is read then.
 pub fn read_votes(votes_csv: &str, moderated_out: BTreeSet<i64>) -> Result<VoteMatrix, ReadError> {
+    Ok(VoteMatrix::from_votes(
+        &read_vote_rows(votes_csv)?,
+        moderated_out,
+    ))
+}
+
+/// The `(participant, statement, vote)` rows of `votes.csv` in time order (ties in file order).
+pub fn read_vote_rows(votes_csv: &str) -> Result<Vec<(i64, i64, i8)>, ReadError> {
     let recs = csv_records(votes_csv);
     let Some((_, header)) = recs.first() else {
         return Err(ReadError {
@@ -198,8 +249,7 @@ pub fn read_votes(votes_csv: &str, moderated_out: BTreeSet<i64>) -> Result<VoteM
         rows.push((t, *line, p, s, v as i8));
     }
     rows.sort_by_key(|(t, line, ..)| (*t, *line));
-    let triples: Vec<(i64, i64, i8)> = rows.into_iter().map(|(_, _, p, s, v)| (p, s, v)).collect();
-    Ok(VoteMatrix::from_votes(&triples, moderated_out))
+    Ok(rows.into_iter().map(|(_, _, p, s, v)| (p, s, v)).collect())
 }
 
 /// Reads `participants-votes.csv` (one row per participant, one column per statement).
@@ -279,8 +329,8 @@ mod tests {
         let csv = "timestamp,datetime,comment-id,voter-id,vote\n2,x,0,5,1\n1,x,0,5,-1\n3,\"a, b\",1,7,0\n";
         let m = read_votes(csv, BTreeSet::new()).expect("read");
         assert_eq!(m.participants, vec![5, 7]);
-        assert_eq!(m.votes[0], vec![Some(1), None]);
-        assert_eq!(m.votes[1], vec![None, Some(0)]);
+        assert_eq!((m.get(0, 0), m.get(0, 1)), (Some(1), None));
+        assert_eq!((m.get(1, 0), m.get(1, 1)), (None, Some(0)));
         let bad = read_votes(
             "timestamp,datetime,comment-id,voter-id,vote\n1,x,0,5,2\n",
             BTreeSet::new(),

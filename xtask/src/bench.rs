@@ -5,6 +5,9 @@
 //! `docs/BENCHMARKS.md`. Not a test: nothing here asserts a time.
 
 use crate::root;
+
+#[path = "bench_opinion.rs"]
+mod bench_opinion;
 use anyhow::{Context, Result, bail};
 use std::fmt::Write as _;
 use std::process::{Command, Stdio};
@@ -108,6 +111,7 @@ pub fn run(what: &str, rest: &[String]) -> Result<()> {
     match what {
         "web" => web(),
         "budgeting" => crate::bench_pb::run(rest),
+        "opinion" => bench_opinion::run(rest),
         other => bail!(
             "unknown benchmark {other}: try `cargo xtask bench web` or `cargo xtask bench budgeting`"
         ),

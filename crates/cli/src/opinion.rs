@@ -1,6 +1,9 @@
-//! `learning-city opinion analyze`: the opinion map of a Pol.is export, recomputable by anyone.
+//! `learning-city opinion analyze`: the opinion map of a Pol.is export, recomputable by anyone:
+//! groups with their representative statements, consensus, group-informed consensus (`gac`) and
+//! bridging scores (`bridging`, statement id → Community Notes intercept).
 
 use anyhow::{Context, Result};
+use engines::opinion::bridging::bridging;
 use engines::opinion::map::analyze;
 use engines::opinion::matrix::read_export;
 use engines::opinion::stats::{consensus, group_informed_consensus, representative};
@@ -103,11 +106,17 @@ pub fn analyze_command(args: &AnalyzeArgs) -> Result<ExitCode> {
             gac.insert(t.to_string(), json!(v));
         }
     }
+    // Bridging scores (Community Notes intercepts) of the statements not moderated out.
+    let mut bridge = Map::new();
+    for f in bridging(&m, 0).statements {
+        bridge.insert(f.statement.to_string(), json!(f.intercept));
+    }
     let out = json!({
         "groups": groups,
         "participants": participants,
         "consensus": {"agree": agree, "disagree": disagree},
         "gac": gac,
+        "bridging": bridge,
     });
     println!("{}", serde_json::to_string_pretty(&out)?);
     Ok(ExitCode::SUCCESS)

@@ -1,13 +1,17 @@
 //! The opinion map: principal components of the vote matrix, the sparsity-aware projection of
-//! every participant, base clusters and opinion groups (the Pol.is pipeline as a one-shot run,
-//! see the project's opinion-map spec §1.3–1.7, deterministic: the power iteration starts from a
-//! vector of ones and k-means from the first distinct points).
+//! every participant, base clusters and opinion groups (the Pol.is pipeline, see the project's
+//! opinion-map spec §1.3–1.7). Deterministic: the power iteration starts from pseudo-random vectors
+//! of a seed (or the previous update's components), k-means from the previous centres or the first
+//! distinct points. Nothing here builds the dense participants × statements matrix: PCA works on
+//! the votes with the centring done analytically. [`update`] carries a [`State`] from one update
+//! to the next; [`analyze`] is a single update without history.
 
 use super::matrix::VoteMatrix;
-use std::collections::HashMap;
+use super::state::{KSmoother, State};
+use std::collections::{BTreeSet, HashMap};
 
 /// Two principal components with their eigenvalues, and the column centre.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Pca {
     pub center: Vec<f64>,
     pub components: [Vec<f64>; 2],
@@ -16,27 +20,21 @@ pub struct Pca {
     pub total_variance: f64,
 }
 
-/// The matrix with moderated-out columns set to 0 and missing votes set to their column's mean.
-fn imputed(m: &VoteMatrix) -> Vec<Vec<f64>> {
+/// The centre of every column: the mean of its votes (a missing vote is imputed with this mean,
+/// so the mean of the imputed column is the same); 0 for a moderated-out column, which Pol.is sets
+/// to 0 for everyone, and for a column without votes.
+fn column_means(m: &VoteMatrix) -> Vec<f64> {
+    let zeroed = m.zeroed_columns();
     let cols = m.statements.len();
-    let zeroed: Vec<bool> = m
-        .statements
-        .iter()
-        .map(|s| m.moderated_out.contains(s))
-        .collect();
     let mut sum = vec![0.0; cols];
     let mut n = vec![0.0; cols];
-    for row in &m.votes {
-        for (c, v) in row.iter().enumerate() {
-            if let Some(v) = v {
-                if !zeroed[c] {
-                    sum[c] += *v as f64;
-                }
-                n[c] += 1.0;
-            }
+    for row in &m.rows {
+        for (c, v) in row {
+            sum[*c as usize] += *v as f64;
+            n[*c as usize] += 1.0;
         }
     }
-    let mean: Vec<f64> = (0..cols)
+    (0..cols)
         .map(|c| {
             if zeroed[c] || n[c] == 0.0 {
                 0.0
@@ -44,60 +42,125 @@ fn imputed(m: &VoteMatrix) -> Vec<Vec<f64>> {
                 sum[c] / n[c]
             }
         })
-        .collect();
-    m.votes
-        .iter()
-        .map(|row| {
-            row.iter()
-                .enumerate()
-                .map(|(c, v)| {
-                    if zeroed[c] {
-                        0.0
-                    } else {
-                        v.map(|x| x as f64).unwrap_or(mean[c])
-                    }
-                })
-                .collect()
-        })
         .collect()
+}
+
+/// The centred, mean-imputed matrix without building it: a cell is `vote − mean` where there is
+/// a vote and 0 elsewhere (an imputed cell equals its column's centre), and 0 in moderated-out
+/// columns. Products with it cost one pass over the votes, never rows × columns.
+struct Centred<'a> {
+    m: &'a VoteMatrix,
+    center: &'a [f64],
+    zeroed: Vec<bool>,
+}
+
+impl Centred<'_> {
+    fn cell(&self, c: u32, v: i8) -> f64 {
+        if self.zeroed[c as usize] {
+            0.0
+        } else {
+            v as f64 - self.center[c as usize]
+        }
+    }
+
+    /// `Xᵀ(X w)`.
+    fn gram_times(&self, w: &[f64]) -> Vec<f64> {
+        let mut out = vec![0.0; w.len()];
+        for row in &self.m.rows {
+            let s: f64 = row
+                .iter()
+                .map(|(c, v)| self.cell(*c, *v) * w[*c as usize])
+                .sum();
+            if s != 0.0 {
+                for (c, v) in row {
+                    out[*c as usize] += self.cell(*c, *v) * s;
+                }
+            }
+        }
+        out
+    }
+
+    fn sum_of_squares(&self) -> f64 {
+        self.m
+            .rows
+            .iter()
+            .flat_map(|row| row.iter().map(|(c, v)| self.cell(*c, *v).powi(2)))
+            .sum()
+    }
+}
+
+/// Removes from `v` its parts along the (unit) vectors `basis`: the Gram–Schmidt deflation, applied
+/// to the vector instead of to every row of the matrix (the same operator, and the matrix stays
+/// sparse).
+fn orthogonalise(v: &mut [f64], basis: &[Vec<f64>]) {
+    for b in basis {
+        let p = dot(v, b);
+        for (x, y) in v.iter_mut().zip(b) {
+            *x -= p * y;
+        }
+    }
 }
 
 fn dot(a: &[f64], b: &[f64]) -> f64 {
     a.iter().zip(b).map(|(x, y)| x * y).sum()
 }
 
-/// Two components by power iteration (start vector of ones, until the vector moves less than
-/// 1e-13, at most 10 000 iterations; Pol.is stops after 100, which can leave a component short of
-/// converged when two eigenvalues are close) with Gram–Schmidt deflation, on the centred,
-/// mean-imputed matrix.
+/// A reproducible pseudo-random number in [0, 1) (SplitMix64): Pol.is starts the power iteration
+/// from `rand()` per entry; we start from this sequence of the caller's seed.
+pub(crate) fn seeded_unit(seed: u64, i: u64) -> f64 {
+    let mut z = seed.wrapping_add(i.wrapping_add(1).wrapping_mul(0x9E37_79B9_7F4A_7C15));
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^= z >> 31;
+    (z >> 11) as f64 / (1u64 << 53) as f64
+}
+
+/// Two components by power iteration (until the vector moves less than 1e-13 or its norm stops
+/// changing, at most 10 000 iterations; Pol.is stops after 100, which can leave a component short
+/// of converged when two eigenvalues are close) with Gram–Schmidt deflation, on the centred,
+/// mean-imputed matrix, from the pseudo-random start vectors of seed 0 (see [`pca_from`]).
 pub fn pca(m: &VoteMatrix) -> Pca {
-    let x = imputed(m);
+    pca_from(m, &start_vectors(m.statements.len(), 0, None))
+}
+
+/// The start vectors of the power iteration: the previous components (by statement id, 1 for a
+/// statement new since then, as Pol.is extends them) or, without them, pseudo-random from `seed`.
+pub(crate) fn start_vectors(
+    cols: usize,
+    seed: u64,
+    previous: Option<[Vec<f64>; 2]>,
+) -> [Vec<f64>; 2] {
+    previous.unwrap_or_else(|| {
+        [0u64, 1].map(|k| {
+            (0..cols as u64)
+                .map(|c| seeded_unit(seed, k * cols as u64 + c))
+                .collect()
+        })
+    })
+}
+
+/// [`pca`] from given start vectors (one per component, one entry per statement).
+pub fn pca_from(m: &VoteMatrix, start: &[Vec<f64>; 2]) -> Pca {
     let cols = m.statements.len();
-    let rows = x.len().max(1) as f64;
-    let center: Vec<f64> = (0..cols)
-        .map(|c| x.iter().map(|r| r[c]).sum::<f64>() / rows)
-        .collect();
-    let mut xc: Vec<Vec<f64>> = x
-        .iter()
-        .map(|r| r.iter().zip(&center).map(|(v, c)| v - c).collect())
-        .collect();
-    let total_variance = (0..cols)
-        .map(|c| xc.iter().map(|r| r[c] * r[c]).sum::<f64>())
-        .sum::<f64>()
-        / (rows - 1.0).max(1.0);
-    let mut comps: [Vec<f64>; 2] = [vec![0.0; cols], vec![0.0; cols]];
+    let rows = m.rows.len().max(1) as f64;
+    let center = column_means(m);
+    let x = Centred {
+        m,
+        center: &center,
+        zeroed: m.zeroed_columns(),
+    };
+    let denom = (rows - 1.0).max(1.0);
+    let total_variance = x.sum_of_squares() / denom;
+    let mut comps: Vec<Vec<f64>> = Vec::with_capacity(2);
     let mut eig = [0.0; 2];
-    for k in 0..2 {
-        let mut v = vec![1.0; cols];
+    for (k, e) in eig.iter_mut().enumerate() {
+        let mut v = start[k].clone();
+        v.resize(cols, 1.0);
+        orthogonalise(&mut v, &comps);
         let mut last = f64::NAN;
         for _ in 0..10_000 {
-            let xv: Vec<f64> = xc.iter().map(|r| dot(r, &v)).collect();
-            let mut next = vec![0.0; cols];
-            for (r, s) in xc.iter().zip(&xv) {
-                for (n, x) in next.iter_mut().zip(r) {
-                    *n += x * s;
-                }
-            }
+            let mut next = x.gram_times(&v);
+            orthogonalise(&mut next, &comps);
             let norm = dot(&next, &next).sqrt();
             if norm == 0.0 {
                 break;
@@ -109,28 +172,23 @@ pub fn pca(m: &VoteMatrix) -> Pca {
                 .sum::<f64>()
                 .sqrt();
             v = next.iter().map(|n| n / norm).collect();
+            let unchanged = norm == last;
             last = norm;
-            if moved < 1e-13 {
+            if moved < 1e-13 || unchanged {
                 break;
             }
         }
-        eig[k] = if last.is_nan() {
-            0.0
-        } else {
-            last / (rows - 1.0).max(1.0)
-        };
-        // Deflate: remove the component from every row.
-        for r in xc.iter_mut() {
-            let p = dot(r, &v);
-            for (x, c) in r.iter_mut().zip(&v) {
-                *x -= p * c;
-            }
+        if last.is_nan() {
+            v = vec![0.0; cols];
         }
-        comps[k] = v;
+        *e = if last.is_nan() { 0.0 } else { last / denom };
+        comps.push(v);
     }
+    let pc2 = comps.pop().unwrap_or_default();
+    let pc1 = comps.pop().unwrap_or_default();
     Pca {
         center,
-        components: comps,
+        components: [pc1, pc2],
         eigenvalues: eig,
         total_variance,
     }
@@ -138,27 +196,25 @@ pub fn pca(m: &VoteMatrix) -> Pca {
 
 /// Every participant's position: Σ over the statements they voted on of (vote − centre) × pc,
 /// scaled by √(statements / statements voted) so that few votes do not pull them to the centre.
+/// A moderated-out column is 0 for everyone, and counts as a vote.
 pub fn project(m: &VoteMatrix, pca: &Pca) -> Vec<[f64; 2]> {
     let cols = m.statements.len() as f64;
-    let zeroed: Vec<bool> = m
-        .statements
-        .iter()
-        .map(|s| m.moderated_out.contains(s))
-        .collect();
-    m.votes
+    let zeroed = m.zeroed_columns();
+    let n_zeroed = zeroed.iter().filter(|z| **z).count();
+    m.rows
         .iter()
         .map(|row| {
             let mut p = [0.0, 0.0];
-            let mut voted: f64 = 0.0;
-            for (c, v) in row.iter().enumerate() {
-                // A moderated-out column is 0 for everyone, and counts as a vote.
-                let v = if zeroed[c] { Some(&0) } else { v.as_ref() };
-                if let Some(v) = v {
-                    let x = *v as f64 - pca.center[c];
-                    p[0] += x * pca.components[0][c];
-                    p[1] += x * pca.components[1][c];
-                    voted += 1.0;
+            let mut voted = n_zeroed as f64;
+            for (c, v) in row {
+                let c = *c as usize;
+                if zeroed[c] {
+                    continue;
                 }
+                let x = *v as f64 - pca.center[c];
+                p[0] += x * pca.components[0][c];
+                p[1] += x * pca.components[1][c];
+                voted += 1.0;
             }
             let s = (cols / voted.max(1.0)).sqrt();
             [p[0] * s, p[1] * s]
@@ -169,15 +225,18 @@ pub fn project(m: &VoteMatrix, pca: &Pca) -> Vec<[f64; 2]> {
 /// Participants that count for clustering: at least min(7, statements) votes, topped up to 15 by
 /// the most active.
 pub fn in_conversation(m: &VoteMatrix) -> Vec<usize> {
+    in_conversation_with(m, &BTreeSet::new())
+}
+
+/// [`in_conversation`] where the participants `already_in` stay in (Pol.is keeps the set between
+/// updates).
+pub fn in_conversation_with(m: &VoteMatrix, already_in: &BTreeSet<i64>) -> Vec<usize> {
     let need = 7.min(m.statements.len());
-    let counts: Vec<usize> = m
-        .votes
-        .iter()
-        .map(|r| r.iter().filter(|v| v.is_some()).count())
-        .collect();
-    let mut chosen: Vec<usize> = (0..m.votes.len()).filter(|r| counts[*r] >= need).collect();
+    let counts: Vec<usize> = m.rows.iter().map(Vec::len).collect();
+    let is_in = |r: usize| counts[r] >= need || already_in.contains(&m.participants[r]);
+    let mut chosen: Vec<usize> = (0..m.rows.len()).filter(|r| is_in(*r)).collect();
     if chosen.len() < 15 {
-        let mut rest: Vec<usize> = (0..m.votes.len()).filter(|r| counts[*r] < need).collect();
+        let mut rest: Vec<usize> = (0..m.rows.len()).filter(|r| !is_in(*r)).collect();
         rest.sort_by(|a, b| counts[*b].cmp(&counts[*a]).then(a.cmp(b)));
         chosen.extend(rest.into_iter().take(15 - chosen.len()));
         chosen.sort();
@@ -197,8 +256,20 @@ pub fn kmeans(
     k: usize,
     iters: usize,
 ) -> (Vec<usize>, Vec<[f64; 2]>) {
+    kmeans_from(points, weights, k, iters, &[])
+}
+
+/// [`kmeans`] warm-started: the centres `init` (a previous update's) come first, and the first
+/// distinct points fill up to `k`.
+pub fn kmeans_from(
+    points: &[[f64; 2]],
+    weights: &[f64],
+    k: usize,
+    iters: usize,
+    init: &[[f64; 2]],
+) -> (Vec<usize>, Vec<[f64; 2]>) {
     let mut centers: Vec<[f64; 2]> = Vec::new();
-    for p in points {
+    for p in init.iter().chain(points) {
         if centers.len() == k {
             break;
         }
@@ -210,9 +281,12 @@ pub fn kmeans(
     for _ in 0..iters {
         for (i, p) in points.iter().enumerate() {
             let mut best = 0;
+            let mut best_d = f64::INFINITY;
             for (j, c) in centers.iter().enumerate() {
-                if dist2(*p, *c) < dist2(*p, centers[best]) {
+                let d = dist2(*p, *c);
+                if d < best_d {
                     best = j;
+                    best_d = d;
                 }
             }
             assign[i] = best;
@@ -251,7 +325,6 @@ pub fn kmeans(
     }
     (assign, centers)
 }
-
 /// Mean silhouette (unweighted) of a clustering of `points`; a point alone in its cluster scores 0.
 pub fn silhouette(points: &[[f64; 2]], assign: &[usize], k: usize) -> f64 {
     let n = points.len();
@@ -285,54 +358,111 @@ pub fn silhouette(points: &[[f64; 2]], assign: &[usize], k: usize) -> f64 {
 }
 
 /// The whole map.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct OpinionMap {
     pub pca: Pca,
     pub positions: Vec<[f64; 2]>,
     /// Participant id → opinion group (only participants in the conversation).
     pub groups: HashMap<i64, usize>,
+    /// The number of groups shown (after the k smoother, see [`State`]).
     pub k: usize,
     pub silhouette: f64,
 }
 
-/// Runs the pipeline: PCA, projection, 100 base clusters, then opinion groups for k = 2…
-/// min(5, 2 + bases/12) by weighted k-means on the base centres, keeping the k with the best
-/// silhouette (a tie goes to the larger k).
+/// A group clustering tried: k, silhouette, each base cluster's group, the group centres.
+type Tried = (usize, f64, Vec<usize>, Vec<[f64; 2]>);
+
+/// Runs the pipeline once, without history: [`update`] with seed 0 and no previous state.
 pub fn analyze(m: &VoteMatrix) -> OpinionMap {
-    let pca = pca(m);
+    update(m, 0, None).0
+}
+
+/// One update of the map (spec §1.14): PCA warm-started from the previous components, the
+/// projection, 100 base clusters warm-started from the previous centres, then opinion groups for
+/// k = 2…min(5, 2 + bases/12) by weighted k-means on the base centres (each k warm-started from
+/// its previous clustering), the k of the best silhouette (a tie goes to the larger k), shown
+/// once it has won 4 updates in a row. Without `previous` the start vectors come from `seed` and
+/// the k shown is the best one. Returns the map and the state for the next update.
+pub fn update(m: &VoteMatrix, seed: u64, previous: Option<&State>) -> (OpinionMap, State) {
+    let seed = previous.map(|p| p.seed).unwrap_or(seed);
+    let start = start_vectors(
+        m.statements.len(),
+        seed,
+        previous.map(|p| p.start_vectors(&m.statements)),
+    );
+    let pca = pca_from(m, &start);
     let positions = project(m, &pca);
-    let members = in_conversation(m);
+    let already_in = previous
+        .map(|p| p.in_conversation.clone())
+        .unwrap_or_default();
+    let members = in_conversation_with(m, &already_in);
     let pts: Vec<[f64; 2]> = members.iter().map(|r| positions[*r]).collect();
-    let (base_of, base_centers) = kmeans(&pts, &vec![1.0; pts.len()], 100, 100);
+    let no_centres: &[[f64; 2]] = &[];
+    let (base_of, base_centers) = kmeans_from(
+        &pts,
+        &vec![1.0; pts.len()],
+        100,
+        100,
+        previous
+            .map(|p| p.base_centers.as_slice())
+            .unwrap_or(no_centres),
+    );
     let mut base_weight = vec![0.0; base_centers.len()];
     for b in &base_of {
         base_weight[*b] += 1.0;
     }
     let max_k = 5.min(2 + base_centers.len() / 12);
-    let mut best: Option<(f64, usize, Vec<usize>)> = None;
-    for k in 2..=max_k.max(2) {
+    let mut tried: Vec<Tried> = Vec::new();
+    for k in 2..=max_k {
         if base_centers.len() < k {
             break;
         }
-        let (assign, centers) = kmeans(&base_centers, &base_weight, k, 20);
+        let init = previous
+            .and_then(|p| p.group_centers.iter().find(|(pk, _)| *pk == k))
+            .map(|(_, c)| c.as_slice())
+            .unwrap_or(no_centres);
+        let (assign, centers) = kmeans_from(&base_centers, &base_weight, k, 20, init);
         let s = silhouette(&base_centers, &assign, centers.len());
-        if best.as_ref().is_none_or(|(bs, _, _)| s >= *bs) {
-            best = Some((s, centers.len(), assign));
-        }
+        tried.push((k, s, assign, centers));
     }
-    let (sil, k, group_of_base) = best.unwrap_or((0.0, 1, vec![0; base_centers.len()]));
+    let best = tried.iter().fold(None::<&Tried>, |b, t| {
+        if b.is_none_or(|b| t.1 >= b.1) {
+            Some(t)
+        } else {
+            b
+        }
+    });
+    let this_k = best.map(|b| b.0).unwrap_or(0);
+    let smoother = KSmoother::next(previous.map(|p| p.k_smoother), this_k);
+    let shown = tried.iter().find(|t| t.0 == smoother.smoothed_k).or(best);
+    let (sil, k, group_of_base) = match shown {
+        Some((_, s, assign, centers)) => (*s, centers.len(), assign.clone()),
+        None => (0.0, 1, vec![0; base_centers.len()]),
+    };
     let groups = members
         .iter()
         .enumerate()
         .map(|(i, r)| (m.participants[*r], group_of_base[base_of[i]]))
         .collect();
-    OpinionMap {
-        pca,
-        positions,
-        groups,
-        k,
-        silhouette: sil,
-    }
+    let state = State {
+        seed,
+        statements: m.statements.clone(),
+        components: pca.components.clone(),
+        in_conversation: members.iter().map(|r| m.participants[*r]).collect(),
+        base_centers,
+        group_centers: tried.into_iter().map(|(k, _, _, c)| (k, c)).collect(),
+        k_smoother: smoother,
+    };
+    (
+        OpinionMap {
+            pca,
+            positions,
+            groups,
+            k,
+            silhouette: sil,
+        },
+        state,
+    )
 }
 
 /// Adjusted Rand index between two labellings of the same items.
@@ -362,11 +492,19 @@ pub fn adjusted_rand_index(a: &[usize], b: &[usize]) -> f64 {
 /// The covariance matrix of the centred, mean-imputed votes (statements × statements), for an
 /// independent check of [`pca`].
 pub fn covariance(m: &VoteMatrix) -> Vec<Vec<f64>> {
-    let x = imputed(m);
+    let center = column_means(m);
+    let zeroed = m.zeroed_columns();
     let cols = m.statements.len();
-    let rows = x.len().max(1) as f64;
-    let center: Vec<f64> = (0..cols)
-        .map(|c| x.iter().map(|r| r[c]).sum::<f64>() / rows)
+    let rows = m.rows.len().max(1) as f64;
+    let x: Vec<Vec<f64>> = (0..m.rows.len())
+        .map(|r| {
+            (0..cols)
+                .map(|c| match m.get(r, c) {
+                    Some(v) if !zeroed[c] => v as f64,
+                    _ => center[c],
+                })
+                .collect()
+        })
         .collect();
     let mut cov = vec![vec![0.0; cols]; cols];
     for r in &x {

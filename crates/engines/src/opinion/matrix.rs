@@ -1,7 +1,7 @@
-//! The vote matrix and its reading from Pol.is exports.
+//! The vote matrix, its reading from Pol.is exports and its writing back to them.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::fmt;
+use std::collections::{BTreeSet, HashMap};
+use std::fmt::{self, Write as _};
 
 /// A problem in an export file, with the file, line (1-based) and what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,14 +19,16 @@ impl fmt::Display for ReadError {
 
 impl std::error::Error for ReadError {}
 
-/// Participants × statements. Rows and columns are in the order of their first vote (as Pol.is
-/// keeps them; exact ties between statements are listed in this order); a cell is the
-/// participant's last vote on the statement, or `None` when they did not vote.
-#[derive(Debug, Clone, Default)]
+/// Participants × statements, stored sparsely: a conversation of 100 000 participants and 2 000
+/// statements has 200 M cells but only the ~10 M that were voted on are kept. Rows and columns
+/// are in the order of their first vote (as Pol.is keeps them; exact ties between statements are
+/// listed in this order); a cell is the participant's last vote on the statement.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct VoteMatrix {
     pub participants: Vec<i64>,
     pub statements: Vec<i64>,
-    pub votes: Vec<Vec<Option<i8>>>,
+    /// Each participant's votes as `(column, vote)`, sorted by column, one per column.
+    pub rows: Vec<Vec<(u32, i8)>>,
     /// Statements moderated out: they take no part in representative or consensus lists.
     pub moderated_out: BTreeSet<i64>,
 }
@@ -35,43 +37,84 @@ impl VoteMatrix {
     /// Builds the matrix from `(participant, statement, vote)` triples in time order (a later vote
     /// replaces an earlier one).
     pub fn from_votes(votes: &[(i64, i64, i8)], moderated_out: BTreeSet<i64>) -> Self {
-        let mut last: BTreeMap<(i64, i64), i8> = BTreeMap::new();
-        let (mut participants, mut statements) = (Vec::new(), Vec::new());
-        let (mut seen_p, mut seen_s) = (BTreeSet::new(), BTreeSet::new());
-        for (p, s, v) in votes {
-            last.insert((*p, *s), *v);
-            if seen_p.insert(*p) {
-                participants.push(*p);
-            }
-            if seen_s.insert(*s) {
-                statements.push(*s);
-            }
-        }
-        let pi: HashMap<i64, usize> = participants
+        let mut m = Self {
+            moderated_out,
+            ..Self::default()
+        };
+        m.add_votes(votes);
+        m
+    }
+
+    /// Adds votes in time order: new participants and statements are appended in the order of
+    /// their first vote, and a vote replaces the participant's earlier vote on the statement.
+    pub fn add_votes(&mut self, votes: &[(i64, i64, i8)]) {
+        let mut pi: HashMap<i64, usize> = self
+            .participants
             .iter()
             .enumerate()
             .map(|(i, p)| (*p, i))
             .collect();
-        let si: HashMap<i64, usize> = statements
+        let mut si: HashMap<i64, u32> = self
+            .statements
             .iter()
             .enumerate()
-            .map(|(i, s)| (*s, i))
+            .map(|(i, s)| (*s, i as u32))
             .collect();
-        let mut m = vec![vec![None; statements.len()]; participants.len()];
-        for ((p, s), v) in last {
-            m[pi[&p]][si[&s]] = Some(v);
+        let mut touched = vec![false; self.participants.len()];
+        for (p, s, v) in votes {
+            let r = *pi.entry(*p).or_insert_with(|| {
+                self.participants.push(*p);
+                self.rows.push(Vec::new());
+                touched.push(false);
+                self.participants.len() - 1
+            });
+            let c = *si.entry(*s).or_insert_with(|| {
+                self.statements.push(*s);
+                (self.statements.len() - 1) as u32
+            });
+            self.rows[r].push((c, *v));
+            touched[r] = true;
         }
-        Self {
-            participants,
-            statements,
-            votes: m,
-            moderated_out,
+        for (row, t) in self.rows.iter_mut().zip(touched) {
+            if t {
+                // Stable: of several votes on one column, the last one in time stays last.
+                row.sort_by_key(|(c, _)| *c);
+                let mut kept: Vec<(u32, i8)> = Vec::with_capacity(row.len());
+                for cell in row.iter() {
+                    match kept.last_mut() {
+                        Some(last) if last.0 == cell.0 => *last = *cell,
+                        _ => kept.push(*cell),
+                    }
+                }
+                *row = kept;
+            }
         }
+    }
+
+    /// The vote of row `r` on column `c`.
+    pub fn get(&self, r: usize, c: usize) -> Option<i8> {
+        let row = self.rows.get(r)?;
+        row.binary_search_by_key(&(c as u32), |(col, _)| *col)
+            .ok()
+            .map(|i| row[i].1)
+    }
+
+    /// The number of votes (cells voted on).
+    pub fn vote_count(&self) -> usize {
+        self.rows.iter().map(Vec::len).sum()
     }
 
     /// The index of a participant's row.
     pub fn row(&self, participant: i64) -> Option<usize> {
         self.participants.iter().position(|p| *p == participant)
+    }
+
+    /// Whether each column is moderated out.
+    pub fn zeroed_columns(&self) -> Vec<bool> {
+        self.statements
+            .iter()
+            .map(|s| self.moderated_out.contains(s))
+            .collect()
     }
 }
 
@@ -131,10 +174,16 @@ fn column(header: &[String], name: &str, file: &str) -> Result<usize, ReadError>
 
 /// Statements with `moderated == -1` in `comments.csv`.
 pub fn moderated_out(comments_csv: &str) -> Result<BTreeSet<i64>, ReadError> {
+    Ok(read_comments(comments_csv)?.1)
+}
+
+/// Every statement id of `comments.csv`, and those with `moderated == -1`.
+fn read_comments(comments_csv: &str) -> Result<(BTreeSet<i64>, BTreeSet<i64>), ReadError> {
     let recs = csv_records(comments_csv);
     let Some((_, header)) = recs.first() else {
-        return Ok(BTreeSet::new());
+        return Ok((BTreeSet::new(), BTreeSet::new()));
     };
+    let mut all = BTreeSet::new();
     let (id, modc) = (
         column(header, "comment-id", "comments.csv")?,
         column(header, "moderated", "comments.csv")?,
@@ -153,36 +202,82 @@ pub fn moderated_out(comments_csv: &str) -> Result<BTreeSet<i64>, ReadError> {
         if r.get(modc).map(|v| v.trim()) == Some("-1") {
             out.insert(tid);
         }
+        all.insert(tid);
     }
-    Ok(out)
+    Ok((all, out))
 }
 
 /// Reads `votes.csv` (`timestamp, …, comment-id, voter-id, vote`), sorting by timestamp so the last
 /// vote wins. Votes outside {−1, 0, 1} and malformed rows are errors; nothing is read then.
 pub fn read_votes(votes_csv: &str, moderated_out: BTreeSet<i64>) -> Result<VoteMatrix, ReadError> {
-    let recs = csv_records(votes_csv);
-    let Some((_, header)) = recs.first() else {
+    Ok(VoteMatrix::from_votes(
+        &read_vote_rows(votes_csv)?,
+        moderated_out,
+    ))
+}
+
+/// The `(participant, statement, vote)` rows of `votes.csv` in time order (ties in file order).
+pub fn read_vote_rows(votes_csv: &str) -> Result<Vec<(i64, i64, i8)>, ReadError> {
+    vote_rows(votes_csv, None)
+}
+
+/// [`read_vote_rows`]; with `known`, a vote on a statement not in it is an error.
+fn vote_rows(
+    votes_csv: &str,
+    known: Option<&BTreeSet<i64>>,
+) -> Result<Vec<(i64, i64, i8)>, ReadError> {
+    let mut lines = votes_csv.lines().enumerate();
+    let Some((_, first)) = lines.next() else {
         return Err(ReadError {
             file: "votes.csv".into(),
             line: 1,
             message: "empty file".into(),
         });
     };
+    let header = split_csv_line(first);
     let (tc, cc, vc, xc) = (
-        column(header, "timestamp", "votes.csv")?,
-        column(header, "comment-id", "votes.csv")?,
-        column(header, "voter-id", "votes.csv")?,
-        column(header, "vote", "votes.csv")?,
+        column(&header, "timestamp", "votes.csv")?,
+        column(&header, "comment-id", "votes.csv")?,
+        column(&header, "voter-id", "votes.csv")?,
+        column(&header, "vote", "votes.csv")?,
     );
-    let mut rows = Vec::with_capacity(recs.len());
-    for (line, r) in recs.iter().skip(1) {
+    // Ten million votes must not become ten million records of owned strings: lines without
+    // quotes (all of them in practice) are split in place; a quoted field may span lines.
+    let mut votes = Vec::new();
+    let mut times = Vec::new();
+    let mut pending = String::new();
+    let mut pending_line = 0;
+    for (i, text) in lines {
+        let owned: Vec<String>;
+        let line;
+        let fields: Vec<&str> = if pending.is_empty() && !text.contains('"') {
+            line = i + 1;
+            text.split(',').collect()
+        } else {
+            if pending.is_empty() {
+                pending_line = i + 1;
+            } else {
+                pending.push('\n');
+            }
+            pending.push_str(text);
+            if !pending.matches('"').count().is_multiple_of(2) {
+                continue;
+            }
+            owned = split_csv_line(&std::mem::take(&mut pending));
+            line = pending_line;
+            owned.iter().map(String::as_str).collect()
+        };
+        if fields.iter().all(|f| f.trim().is_empty()) {
+            continue;
+        }
         let bad = |what: String| ReadError {
             file: "votes.csv".into(),
-            line: *line,
+            line,
             message: what,
         };
         let num = |i: usize, name: &str| -> Result<i64, ReadError> {
-            r.get(i)
+            fields
+                .get(i)
                 .and_then(|v| v.trim().parse::<i64>().ok())
                 .ok_or_else(|| bad(format!("{name} is not a whole number")))
         };
@@ -195,17 +290,33 @@ pub fn read_votes(votes_csv: &str, moderated_out: BTreeSet<i64>) -> Result<VoteM
         if !(-1..=1).contains(&v) {
             return Err(bad(format!("vote {v} is not -1, 0 or 1")));
         }
-        rows.push((t, *line, p, s, v as i8));
+        if known.is_some_and(|k| !k.contains(&s)) {
+            return Err(bad(format!("statement {s} is not in comments.csv")));
+        }
+        votes.push((p, s, v as i8));
+        times.push(t);
     }
-    rows.sort_by_key(|(t, line, ..)| (*t, *line));
-    let triples: Vec<(i64, i64, i8)> = rows.into_iter().map(|(_, _, p, s, v)| (p, s, v)).collect();
-    Ok(VoteMatrix::from_votes(&triples, moderated_out))
+    if times.is_sorted() {
+        return Ok(votes);
+    }
+    // Time order; equal times keep the file's order.
+    let mut order: Vec<u32> = (0..votes.len() as u32).collect();
+    order.sort_by_key(|i| times[*i as usize]);
+    Ok(order.into_iter().map(|i| votes[i as usize]).collect())
 }
 
 /// Reads `participants-votes.csv` (one row per participant, one column per statement).
 pub fn read_participant_votes(
     csv: &str,
     moderated_out: BTreeSet<i64>,
+) -> Result<VoteMatrix, ReadError> {
+    participant_votes(csv, moderated_out, None)
+}
+
+fn participant_votes(
+    csv: &str,
+    moderated_out: BTreeSet<i64>,
+    known: Option<&BTreeSet<i64>>,
 ) -> Result<VoteMatrix, ReadError> {
     let recs = csv_records(csv);
     let Some((_, header)) = recs.first() else {
@@ -221,6 +332,16 @@ pub fn read_participant_votes(
         .enumerate()
         .filter_map(|(i, h)| h.trim().parse::<i64>().ok().map(|s| (i, s)))
         .collect();
+    if let Some((_, s)) = stmt_cols
+        .iter()
+        .find(|(_, s)| known.is_some_and(|k| !k.contains(s)))
+    {
+        return Err(ReadError {
+            file: "participants-votes.csv".into(),
+            line: 1,
+            message: format!("statement {s} is not in comments.csv"),
+        });
+    }
     let mut triples = Vec::new();
     for (line, r) in recs.iter().skip(1) {
         let bad = |what: String| ReadError {
@@ -253,21 +374,105 @@ pub fn read_participant_votes(
 /// moderation of `comments.csv`.
 pub fn read_export(dir: &std::path::Path) -> Result<VoteMatrix, ReadError> {
     let read = |name: &str| std::fs::read_to_string(dir.join(name)).ok();
-    let moderated = match read("comments.csv") {
-        Some(c) => moderated_out(&c)?,
-        None => BTreeSet::new(),
+    let (known, moderated) = match read("comments.csv") {
+        Some(c) => {
+            let (all, out) = read_comments(&c)?;
+            (Some(all), out)
+        }
+        None => (None, BTreeSet::new()),
     };
     if let Some(v) = read("votes.csv") {
-        return read_votes(&v, moderated);
+        return Ok(VoteMatrix::from_votes(
+            &vote_rows(&v, known.as_ref())?,
+            moderated,
+        ));
     }
     if let Some(pv) = read("participants-votes.csv") {
-        return read_participant_votes(&pv, moderated);
+        return participant_votes(&pv, moderated, known.as_ref());
     }
     Err(ReadError {
         file: dir.display().to_string(),
         line: 0,
         message: "no votes.csv or participants-votes.csv".into(),
     })
+}
+
+/// `votes.csv` of the matrix: one row per vote, participants in row order and each one's votes
+/// in column order, the row number as timestamp (the matrix keeps only last votes, not their
+/// times), `datetime` empty.
+pub fn write_votes(m: &VoteMatrix) -> String {
+    let mut out = String::from("timestamp,datetime,comment-id,voter-id,vote\n");
+    let mut t = 0;
+    for (p, row) in m.participants.iter().zip(&m.rows) {
+        for (c, v) in row {
+            t += 1;
+            let _ = writeln!(out, "{t},,{},{p},{v}", m.statements[*c as usize]);
+        }
+    }
+    out
+}
+
+/// Agree, disagree and seen counts per column.
+fn column_counts(m: &VoteMatrix) -> Vec<[usize; 3]> {
+    let mut n = vec![[0usize; 3]; m.statements.len()];
+    for row in &m.rows {
+        for (c, v) in row {
+            let cell = &mut n[*c as usize];
+            cell[2] += 1;
+            match v {
+                1 => cell[0] += 1,
+                -1 => cell[1] += 1,
+                _ => {}
+            }
+        }
+    }
+    n
+}
+
+/// `comments.csv` of the matrix: the statements in column order with their agree and disagree
+/// counts and `moderated` −1 for those moderated out, 0 (not moderated) otherwise, then the
+/// moderated-out statements without votes. The matrix
+/// holds no texts, authors or times: those columns are empty.
+pub fn write_comments(m: &VoteMatrix) -> String {
+    let mut out = String::from(
+        "timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body\n",
+    );
+    for (s, n) in m.statements.iter().zip(column_counts(m)) {
+        let moderated = if m.moderated_out.contains(s) { -1 } else { 0 };
+        let _ = writeln!(out, ",,{s},,{},{},{moderated},", n[0], n[1]);
+    }
+    // Moderated-out statements nobody voted on are not columns, but their moderation is kept.
+    let columns: BTreeSet<&i64> = m.statements.iter().collect();
+    for s in m.moderated_out.iter().filter(|s| !columns.contains(s)) {
+        let _ = writeln!(out, ",,{s},,0,0,-1,");
+    }
+    out
+}
+
+/// `participants-votes.csv` of the matrix: one row per participant with their group (empty
+/// when not in `groups`), vote counts and one column per statement (empty when not voted).
+/// `n-comments` (statements written) is not known to the matrix and left empty.
+pub fn write_participant_votes(m: &VoteMatrix, groups: &HashMap<i64, usize>) -> String {
+    let mut out = String::from("participant,group-id,n-comments,n-votes,n-agree,n-disagree");
+    for s in &m.statements {
+        let _ = write!(out, ",{s}");
+    }
+    out.push('\n');
+    for (p, row) in m.participants.iter().zip(&m.rows) {
+        let agree = row.iter().filter(|(_, v)| *v == 1).count();
+        let disagree = row.iter().filter(|(_, v)| *v == -1).count();
+        let group = groups.get(p).map(|g| g.to_string()).unwrap_or_default();
+        let _ = write!(out, "{p},{group},,{},{agree},{disagree}", row.len());
+        let mut cells = vec![String::new(); m.statements.len()];
+        for (c, v) in row {
+            cells[*c as usize] = v.to_string();
+        }
+        for cell in cells {
+            let _ = write!(out, ",{cell}");
+        }
+        out.push('\n');
+    }
+    out
 }
 
 #[cfg(test)]
@@ -279,8 +484,8 @@ mod tests {
         let csv = "timestamp,datetime,comment-id,voter-id,vote\n2,x,0,5,1\n1,x,0,5,-1\n3,\"a, b\",1,7,0\n";
         let m = read_votes(csv, BTreeSet::new()).expect("read");
         assert_eq!(m.participants, vec![5, 7]);
-        assert_eq!(m.votes[0], vec![Some(1), None]);
-        assert_eq!(m.votes[1], vec![None, Some(0)]);
+        assert_eq!((m.get(0, 0), m.get(0, 1)), (Some(1), None));
+        assert_eq!((m.get(1, 0), m.get(1, 1)), (None, Some(0)));
         let bad = read_votes(
             "timestamp,datetime,comment-id,voter-id,vote\n1,x,0,5,2\n",
             BTreeSet::new(),
@@ -290,5 +495,96 @@ mod tests {
             bad.to_string(),
             "votes.csv line 2: vote 2 is not -1, 0 or 1"
         );
+    }
+
+    fn export_error(files: &[(&str, &str)]) -> String {
+        let dir = std::env::temp_dir().join(format!(
+            "lc-opinion-bad-{}-{}",
+            std::process::id(),
+            files.len() + files.iter().map(|f| f.1.len()).sum::<usize>()
+        ));
+        std::fs::create_dir_all(&dir).expect("dir");
+        for (name, text) in files {
+            std::fs::write(dir.join(name), text).expect("write");
+        }
+        let err = read_export(&dir).expect_err("bad export").to_string();
+        let _ = std::fs::remove_dir_all(&dir);
+        err
+    }
+
+    const COMMENTS: &str = "timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body\n1,x,0,1,0,0,1,\"a, b\"\n1,x,1,1,0,0,-1,c\n";
+
+    #[test]
+    fn bad_exports_are_refused_with_file_and_line() {
+        let votes = "timestamp,datetime,comment-id,voter-id,vote\n";
+        assert_eq!(
+            export_error(&[
+                ("comments.csv", COMMENTS),
+                ("votes.csv", &format!("{votes}1,x,0,5,1\n2,x,9,5,1\n"))
+            ]),
+            "votes.csv line 3: statement 9 is not in comments.csv"
+        );
+        assert_eq!(
+            export_error(&[
+                ("comments.csv", COMMENTS),
+                ("votes.csv", &format!("{votes}1,x,0,5,1\n2,x,1,five,1\n"))
+            ]),
+            "votes.csv line 3: voter-id is not a whole number"
+        );
+        assert_eq!(
+            export_error(&[("votes.csv", &format!("{votes}1,x,0,5,-2\n"))]),
+            "votes.csv line 2: vote -2 is not -1, 0 or 1"
+        );
+        assert_eq!(
+            export_error(&[("votes.csv", "timestamp,comment-id,vote\n1,0,1\n")]),
+            "votes.csv line 1: no column voter-id"
+        );
+        let pv = "participant,group-id,n-comments,n-votes,n-agree,n-disagree,0,1\n";
+        assert_eq!(
+            export_error(&[
+                ("comments.csv", COMMENTS),
+                ("participants-votes.csv", &format!("{pv}5,0,0,2,1,1,1,3\n"))
+            ]),
+            "participants-votes.csv line 2: vote 3 is not -1, 0 or 1"
+        );
+        assert_eq!(
+            export_error(&[
+                ("comments.csv", COMMENTS),
+                ("participants-votes.csv", &format!("{pv}5,0,0,2,1,1,1,x\n"))
+            ]),
+            "participants-votes.csv line 2: vote \"x\" on statement 1 is not a number"
+        );
+        assert_eq!(
+            export_error(&[
+                ("comments.csv", COMMENTS),
+                ("participants-votes.csv", "participant,0,7\n5,1,1\n")
+            ]),
+            "participants-votes.csv line 1: statement 7 is not in comments.csv"
+        );
+        assert_eq!(
+            export_error(&[
+                ("comments.csv", "timestamp,comment-id,moderated\n1,zero,1\n"),
+                ("votes.csv", votes)
+            ]),
+            "comments.csv line 2: comment-id is not a number"
+        );
+    }
+
+    #[test]
+    fn written_exports_read_back_to_the_same_matrix() {
+        let csv = "timestamp,datetime,comment-id,voter-id,vote\n1,x,0,5,1\n2,x,1,7,0\n3,x,1,5,-1\n4,x,0,5,-1\n";
+        let m = read_votes(csv, BTreeSet::from([1])).expect("read");
+        let again = read_votes(
+            &write_votes(&m),
+            moderated_out(&write_comments(&m)).expect("comments"),
+        )
+        .expect("votes");
+        assert_eq!(again, m);
+        let from_pv = read_participant_votes(
+            &write_participant_votes(&m, &HashMap::new()),
+            m.moderated_out.clone(),
+        )
+        .expect("pv");
+        assert_eq!(from_pv, m);
     }
 }

@@ -137,18 +137,17 @@ impl Stat {
 /// Counts per statement (columns of `m`) over the participants whose rows `include` accepts.
 fn counts(m: &VoteMatrix, include: impl Fn(usize) -> bool) -> Vec<Counts> {
     let mut out = vec![Counts::default(); m.statements.len()];
-    for (r, row) in m.votes.iter().enumerate() {
+    for (r, row) in m.rows.iter().enumerate() {
         if !include(r) {
             continue;
         }
-        for (c, v) in row.iter().enumerate() {
-            if let Some(v) = v {
-                out[c].seen += 1.0;
-                match v {
-                    1 => out[c].agree += 1.0,
-                    -1 => out[c].disagree += 1.0,
-                    _ => {}
-                }
+        for (c, v) in row {
+            let c = *c as usize;
+            out[c].seen += 1.0;
+            match v {
+                1 => out[c].agree += 1.0,
+                -1 => out[c].disagree += 1.0,
+                _ => {}
             }
         }
     }

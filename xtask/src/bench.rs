@@ -6,8 +6,6 @@
 
 use crate::root;
 
-#[path = "bench_opinion.rs"]
-mod bench_opinion;
 use anyhow::{Context, Result, bail};
 use std::fmt::Write as _;
 use std::process::{Command, Stdio};
@@ -111,7 +109,7 @@ pub fn run(what: &str, rest: &[String]) -> Result<()> {
     match what {
         "web" => web(),
         "budgeting" => crate::bench_pb::run(rest),
-        "opinion" => bench_opinion::run(rest),
+        "opinion" => crate::bench_opinion::run(rest),
         other => bail!(
             "unknown benchmark {other}: try `cargo xtask bench web` or `cargo xtask bench budgeting`"
         ),

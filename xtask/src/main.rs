@@ -8,8 +8,11 @@
 //! - `bench web`: request rate, latency and memory of the demo server, into `docs/BENCHMARKS.md`.
 //! - `bench budgeting [--sample N] [--cap S]`: every rule on the pabulib files, side by side with
 //!   pabutools (installed from PyPI into `target/bench-venv`), into `docs/BENCHMARKS.md`.
+//! - `bench opinion`: the opinion-map pipeline on every Pol.is conversation beside red-dwarf, and on
+//!   two synthetic conversations, into `docs/BENCHMARKS.md`.
 
 mod bench;
+mod bench_opinion;
 mod bench_pb;
 
 use anyhow::{Context, Result, bail};
@@ -222,7 +225,7 @@ fn main() -> ExitCode {
         ),
         _ => {
             eprintln!(
-                "usage: cargo xtask ci | test | e2e | bench web | bench budgeting [--sample N] [--cap SECONDS]"
+                "usage: cargo xtask ci | test | e2e | bench web | bench budgeting [--sample N] [--cap SECONDS] | bench opinion"
             );
             return ExitCode::from(2);
         }

@@ -403,10 +403,18 @@ pub async fn actor_of(app: &App, user: &UserRow) -> Result<Actor> {
         .into_iter()
         .filter_map(|(org, role)| OrgRole::parse(&role).ok().map(|r| (OrgId(org), r)))
         .collect();
+    let verified = app
+        .store
+        .verified_orgs(user.id)
+        .await?
+        .into_iter()
+        .map(OrgId)
+        .collect();
     Ok(Actor {
         user: Some(domain::accounts::UserId(user.id)),
         instance_admin: user.instance_admin == 1,
         memberships,
+        verified,
     })
 }
 

@@ -737,7 +737,11 @@ pub async fn seed(app: &App) -> Result<()> {
 
     // Five proposals each may be supported in the park consultation; 30 supports to be evaluated.
     tx.set_support_rules(process_ids[0].0, 5, 30).await?;
-    crate::demo_proposals::seed(&mut tx, t, process_ids[0], process_ids[2]).await?;
+    let residents = crate::demo_proposals::seed(&mut tx, t, process_ids[0], process_ids[2]).await?;
+    // Only Valdora's verified residents may support proposals in the park consultation.
+    tx.set_verification_rules(process_ids[0].0, false, true)
+        .await?;
+    let mut account_ids = Vec::new();
 
     for a in &ACCOUNTS {
         let id = tx
@@ -751,6 +755,7 @@ pub async fn seed(app: &App) -> Result<()> {
                 now: t,
             })
             .await?;
+        account_ids.push((a.email, id));
         tx.audit(Event {
             at: t,
             actor: None,
@@ -773,9 +778,41 @@ pub async fn seed(app: &App) -> Result<()> {
             .await?;
         }
     }
+    // Valdora's census: the demo residents and Anna Ferrero are verified; the records of
+    // DEMO_CENSUS are free for visitors to try.
+    let valdora = municipalities[0];
+    let mut keys: Vec<String> = DEMO_CENSUS
+        .iter()
+        .map(|(id, date)| format!("{id}|{date}"))
+        .collect();
+    let mut claims = Vec::new();
+    for (i, r) in residents.iter().enumerate() {
+        let key = format!("VLD{:05}|1980-01-{:02}", i + 1, i % 28 + 1);
+        keys.push(key.clone());
+        claims.push((*r, key));
+    }
+    if let Some((_, anna)) = account_ids
+        .iter()
+        .find(|(e, _)| *e == "cittadina@demo.example")
+    {
+        let key = format!("{ANNA_CF}|1990-01-01");
+        keys.push(key.clone());
+        claims.push((*anna, key));
+    }
+    crate::verification::seed_census(&mut tx, valdora, &keys, &claims, t).await?;
     tx.commit().await?;
     Ok(())
 }
+
+/// Anna Ferrero's (fictional) codice fiscale in Valdora's demo census.
+pub const ANNA_CF: &str = "FRRNNA90A41L219F";
+
+/// Census records of Valdora nobody has claimed: shown on the verification page of the demo.
+pub const DEMO_CENSUS: [(&str, &str); 3] = [
+    ("VLD90001", "1985-05-05"),
+    ("VLD90002", "1972-11-30"),
+    ("VLD90003", "2001-02-14"),
+];
 
 /// Creates a commitment, with its audit entry.
 async fn commitment(tx: &mut WriteTx, t: i64, row: &CommitmentRow) -> Result<i64> {

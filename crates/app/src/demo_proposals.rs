@@ -215,8 +215,13 @@ const PARK_COMMENTS: [(usize, usize, Option<usize>, i64, &str); 8] = [
     ),
 ];
 
-/// Adds the demo residents and the proposals of the park and the square.
-pub async fn seed(tx: &mut WriteTx, t: i64, park: (i64, &str), square: (i64, &str)) -> Result<()> {
+/// Adds the demo residents and the proposals of the park and the square; returns the residents.
+pub async fn seed(
+    tx: &mut WriteTx,
+    t: i64,
+    park: (i64, &str),
+    square: (i64, &str),
+) -> Result<Vec<i64>> {
     let mut residents = Vec::new();
     for (i, first) in FIRST.iter().enumerate() {
         for (j, last) in LAST.iter().enumerate() {
@@ -284,7 +289,7 @@ pub async fn seed(tx: &mut WriteTx, t: i64, park: (i64, &str), square: (i64, &st
         details: json!({"count": comment_ids.len()}),
     })
     .await?;
-    Ok(())
+    Ok(residents)
 }
 
 async fn proposals(

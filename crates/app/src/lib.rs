@@ -30,6 +30,7 @@ pub mod proposals;
 pub mod ratelimit;
 pub mod search;
 pub mod secret;
+pub mod verification;
 
 use domain::DomainError;
 use std::sync::Arc;

@@ -142,6 +142,7 @@ pub async fn create(app: &App, actor: &Actor, slug: &str, input: &ProposalInput)
     if !phase_open(&phases, &["proposing"]) {
         return Err(DomainError::Conflict("proposing-closed").into());
     }
+    crate::verification::require_resident(actor, p.org_id, p.verify_proposing == 1)?;
     let user = actor.user.map(|u| u.0).ok_or(DomainError::Forbidden)?;
     let t = now();
     let mut tx = app.store.write().await?;
@@ -180,6 +181,8 @@ pub struct ProposalView {
     pub can_answer: bool,
     pub supporting_open: bool,
     pub commenting_open: bool,
+    /// The actor is a verified resident of the process's organisation.
+    pub resident: bool,
     /// Published proposals of the process like this one: `(id, title, percent)`.
     pub similar: Vec<(i64, String, u32)>,
 }
@@ -219,6 +222,7 @@ pub async fn view(app: &App, actor: &Actor, slug: &str, id: i64) -> Result<Propo
             && proposal.state == "published",
         supporting_open: phase_open(&phases, &["supporting"]),
         commenting_open: crate::comments::commenting_open(&phases),
+        resident: policy::can(actor, Action::ParticipateAsResident(OrgId(process.org_id))).is_ok(),
         is_author,
         similar,
         process,
@@ -382,6 +386,7 @@ pub async fn support(app: &App, actor: &Actor, slug: &str, id: i64) -> Result<()
     if !phase_open(&phases, &["supporting"]) {
         return Err(DomainError::Conflict("supporting-closed").into());
     }
+    crate::verification::require_resident(actor, p.org_id, p.verify_supporting == 1)?;
     let t = now();
     let mut tx = app.store.write().await?;
     if p.support_limit > 0 && tx.supports_of_user(user, p.id).await? >= p.support_limit {

@@ -4,6 +4,7 @@
 
 use domain::DomainError;
 use domain::accounts::UserId;
+use domain::organisations::OrgId;
 use domain::policy::Actor;
 use learning_city_app::comments::{self, CommentInput};
 use learning_city_app::proposals::{self, AnswerInput, ProposalInput};
@@ -32,8 +33,16 @@ async fn actor(app: &App, email: &str) -> Actor {
     accounts::actor_of(app, &user).await.expect("actor")
 }
 
-/// `n` residents with no password, created in one transaction.
+/// `n` residents of Valdora with no password, created in one transaction. Their verification is
+/// given to them here: the census's own story is in `verification.rs`.
 async fn residents(app: &App, n: usize, prefix: &str) -> Vec<Actor> {
+    let valdora = app
+        .store
+        .org_by_slug("comune-di-valdora")
+        .await
+        .expect("load")
+        .expect("exists")
+        .id;
     let mut tx = app.store.write().await.expect("tx");
     let mut out = Vec::new();
     for i in 0..n {
@@ -52,6 +61,7 @@ async fn residents(app: &App, n: usize, prefix: &str) -> Vec<Actor> {
             .expect("user");
         out.push(Actor {
             user: Some(UserId(id)),
+            verified: vec![OrgId(valdora)],
             ..Actor::default()
         });
     }

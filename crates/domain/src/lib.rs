@@ -15,5 +15,6 @@ pub mod error;
 pub mod organisations;
 pub mod participation;
 pub mod policy;
+pub mod verification;
 
 pub use error::{DomainError, FieldError};

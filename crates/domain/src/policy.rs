@@ -12,6 +12,8 @@ pub struct Actor {
     pub user: Option<UserId>,
     pub instance_admin: bool,
     pub memberships: Vec<(OrgId, OrgRole)>,
+    /// Organisations whose census has verified this person as a resident.
+    pub verified: Vec<OrgId>,
 }
 
 impl Actor {
@@ -71,6 +73,10 @@ pub enum Action {
     EditOwn(UserId),
     /// Give official answers to proposals in the organisation's processes.
     AnswerProposals(OrgId),
+    /// Take part where the organisation requires verified residents.
+    ParticipateAsResident(OrgId),
+    /// Upload the organisation's census and see its verification flags.
+    ManageCensus(OrgId),
 }
 
 /// `Ok(())` when the actor may do the action, [`DomainError::Forbidden`] otherwise.
@@ -86,7 +92,10 @@ pub fn can(actor: &Actor, action: Action) -> Result<(), DomainError> {
         | Action::ManageProcesses(org) => actor.is_signed_in() && actor.admin_of(org),
         Action::Participate => actor.is_signed_in(),
         Action::EditOwn(author) => actor.user == Some(author),
-        Action::AnswerProposals(org) => actor.is_signed_in() && actor.admin_of(org),
+        Action::AnswerProposals(org) | Action::ManageCensus(org) => {
+            actor.is_signed_in() && actor.admin_of(org)
+        }
+        Action::ParticipateAsResident(org) => actor.is_signed_in() && actor.verified.contains(&org),
         Action::ViewMembers(org) => {
             actor.is_signed_in() && (actor.instance_admin || actor.role_in(org).is_some())
         }
@@ -108,8 +117,8 @@ mod tests {
     fn actors() -> Vec<(&'static str, Actor)> {
         let user = |memberships| Actor {
             user: Some(UserId(7)),
-            instance_admin: false,
             memberships,
+            ..Actor::default()
         };
         vec![
             ("anonymous", Actor::anonymous()),
@@ -122,7 +131,15 @@ mod tests {
                 Actor {
                     user: Some(UserId(1)),
                     instance_admin: true,
-                    memberships: vec![],
+                    ..Actor::default()
+                },
+            ),
+            (
+                "resident-of-a",
+                Actor {
+                    user: Some(UserId(7)),
+                    verified: vec![A],
+                    ..Actor::default()
                 },
             ),
         ]
@@ -132,56 +149,74 @@ mod tests {
     /// in the order of [`actors`].
     #[test]
     fn permission_matrix() {
-        let rows: Vec<(Action, [bool; 6])> = vec![
-            (Action::ViewPublic, [true, true, true, true, true, true]),
+        let rows: Vec<(Action, [bool; 7])> = vec![
+            (
+                Action::ViewPublic,
+                [true, true, true, true, true, true, true],
+            ),
             (
                 Action::ManageOwnAccount,
-                [false, true, true, true, true, true],
+                [false, true, true, true, true, true, true],
             ),
             (
                 Action::CreateOrganisation,
-                [false, false, false, false, false, true],
+                [false, false, false, false, false, true, false],
             ),
             (
                 Action::Administer,
-                [false, false, false, false, false, true],
+                [false, false, false, false, false, true, false],
             ),
             (
                 Action::EditOrganisation(A),
-                [false, false, false, true, false, true],
+                [false, false, false, true, false, true, false],
             ),
             (
                 Action::ManageMembers(A),
-                [false, false, false, true, false, true],
+                [false, false, false, true, false, true, false],
             ),
             (
                 Action::ManageNetwork(A),
-                [false, false, false, true, false, true],
+                [false, false, false, true, false, true, false],
             ),
             (
                 Action::SignCommitment(A),
-                [false, false, false, true, false, true],
+                [false, false, false, true, false, true, false],
             ),
             (
                 Action::ViewMembers(A),
-                [false, false, true, true, false, true],
+                [false, false, true, true, false, true, false],
             ),
             (
                 Action::ManageProcesses(A),
-                [false, false, false, true, false, true],
+                [false, false, false, true, false, true, false],
             ),
-            (Action::Participate, [false, true, true, true, true, true]),
+            (
+                Action::Participate,
+                [false, true, true, true, true, true, true],
+            ),
             (
                 Action::EditOwn(UserId(7)),
-                [false, true, true, true, true, false],
+                [false, true, true, true, true, false, true],
             ),
             (
                 Action::EditOwn(UserId(99)),
-                [false, false, false, false, false, false],
+                [false, false, false, false, false, false, false],
             ),
             (
                 Action::AnswerProposals(A),
-                [false, false, false, true, false, true],
+                [false, false, false, true, false, true, false],
+            ),
+            (
+                Action::ParticipateAsResident(A),
+                [false, false, false, false, false, false, true],
+            ),
+            (
+                Action::ParticipateAsResident(B),
+                [false, false, false, false, false, false, false],
+            ),
+            (
+                Action::ManageCensus(A),
+                [false, false, false, true, false, true, false],
             ),
         ];
         let actors = actors();
@@ -196,8 +231,8 @@ mod tests {
     fn admin_outranks_member_whatever_the_order() {
         let a = Actor {
             user: Some(UserId(3)),
-            instance_admin: false,
             memberships: vec![(A, OrgRole::Admin), (A, OrgRole::Member)],
+            ..Actor::default()
         };
         assert_eq!(a.role_in(A), Some(OrgRole::Admin));
         assert_eq!(a.role_in(B), None);

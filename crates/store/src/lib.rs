@@ -13,7 +13,7 @@
 //! same transaction as the change.
 //!
 //! Modules, one per capability: [`accounts`], [`organisations`], [`networks`], [`participation`],
-//! [`proposals`], [`comments`], [`search`], [`audit`], [`jobs`], [`ratelimit`]. Story tests in `tests/` run the same scenarios on both engines.
+//! [`proposals`], [`comments`], [`search`], [`verification`], [`audit`], [`jobs`], [`ratelimit`]. Story tests in `tests/` run the same scenarios on both engines.
 
 pub mod accounts;
 pub mod audit;
@@ -26,6 +26,7 @@ pub mod proposals;
 pub mod ratelimit;
 pub mod search;
 pub mod testing;
+pub mod verification;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, Executor, Transaction};
@@ -151,13 +152,12 @@ impl Store {
         &self.pool
     }
 
-    /// Begins a writing transaction: waits for the write gate, then locks the audit head so that
-    /// audit entries are chained in commit order.
+    /// Begins a writing transaction: waits for this process's write gate, then locks the audit
+    /// head so that audit entries are chained in commit order. The gate is taken before a pooled
+    /// connection, so writers waiting their turn hold none and readers are never starved; across
+    /// processes (several servers on one PostgreSQL) the audit-head row lock serialises them.
     pub async fn write(&self) -> Result<WriteTx> {
-        let gate = match self.backend {
-            Backend::Sqlite => Some(self.write_gate.clone().lock_owned().await),
-            Backend::Postgres => None,
-        };
+        let gate = self.write_gate.clone().lock_owned().await;
         let mut tx = self.pool.begin().await?;
         sqlx::query("UPDATE audit_head SET seq = seq WHERE id = 1")
             .execute(&mut *tx)
@@ -211,7 +211,7 @@ impl Store {
 /// A writing transaction. Dropping it without [`WriteTx::commit`] rolls everything back.
 pub struct WriteTx {
     tx: Transaction<'static, Any>,
-    _gate: Option<tokio::sync::OwnedMutexGuard<()>>,
+    _gate: tokio::sync::OwnedMutexGuard<()>,
 }
 
 impl WriteTx {

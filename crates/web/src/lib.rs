@@ -20,7 +20,9 @@ use axum::Router;
 use axum::http::header;
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
-use pages::{accounts, admin, errors, home, networks, organisations, participation, proposals};
+use pages::{
+    accounts, admin, errors, home, networks, organisations, participation, proposals, verification,
+};
 use std::net::SocketAddr;
 
 const STYLE: &str = include_str!("../static/style.css");
@@ -108,6 +110,16 @@ pub fn router(app: App) -> Router {
         .route(
             "/organisations/{slug}/processes",
             post(participation::create),
+        )
+        .route(
+            "/organisations/{slug}/verify",
+            get(verification::verify_form).post(verification::verify),
+        )
+        .route(
+            "/organisations/{slug}/census",
+            get(verification::census)
+                .post(verification::upload)
+                .layer(axum::extract::DefaultBodyLimit::max(32 << 20)),
         )
         .route("/networks", get(networks::list))
         .route("/networks/{slug}", get(networks::show))

@@ -171,7 +171,8 @@ pub async fn context(State(app): State<App>, req: Request, next: Next) -> Respon
 }
 
 /// Refuses a request from another origin, or without the CSRF token of this browser in the
-/// form field `csrf` or the header `X-CSRF-Token`. The request reaches no handler when refused.
+/// form field `csrf` (for file uploads, the address's `csrf` parameter) or the header
+/// `X-CSRF-Token`. The request reaches no handler when refused.
 async fn csrf_check(
     req: Request,
     headers: &HeaderMap,
@@ -197,11 +198,27 @@ async fn csrf_check(
             Err("error-csrf")
         };
     }
-    let is_form = headers
+    let content_type = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
-    if !is_form {
+        .unwrap_or_default();
+    if content_type.starts_with("multipart/form-data") {
+        // File uploads carry the token in the form's address (the body is streamed to the
+        // handler, not read here) and must come with a same-site Origin, checked above.
+        if !headers.contains_key(header::ORIGIN) {
+            return Err("error-csrf-origin");
+        }
+        let token = req.uri().query().and_then(|q| {
+            form_urlencoded::parse(q.as_bytes())
+                .find(|(k, _)| k == "csrf")
+                .map(|(_, v)| v.into_owned())
+        });
+        return match token {
+            Some(t) if constant_time_eq(&t, expected) => Ok(req),
+            _ => Err("error-csrf"),
+        };
+    }
+    if !content_type.starts_with("application/x-www-form-urlencoded") {
         return Err("error-csrf");
     }
     let (parts, body) = req.into_parts();

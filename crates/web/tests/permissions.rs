@@ -21,7 +21,10 @@ async fn audit_len(app: &app::App) -> i64 {
 
 const ROLES: [(&str, Option<&str>); 6] = [
     ("anonymous", None),
-    ("author", Some("cittadina@demo.example")),
+    (
+        "author and verified resident",
+        Some("cittadina@demo.example"),
+    ),
     ("user", Some("ricercatore@demo.example")),
     (
         "admin of this organisation",
@@ -133,11 +136,24 @@ async fn every_proposal_route_answers_each_role_as_the_policy_says() {
             &answer,
             [403, 403, 403, 303, 403, 303],
         ),
+        // Supports in the park need verified residents of Valdora: only the author (Anna) is one.
         (
             "POST",
             format!("{published}/support"),
             &[],
-            [403, 303, 303, 303, 303, 303],
+            [403, 303, 422, 422, 422, 422],
+        ),
+        (
+            "GET",
+            "/organisations/comune-di-valdora/verify".into(),
+            &[],
+            [403, 200, 200, 200, 200, 200],
+        ),
+        (
+            "GET",
+            "/organisations/comune-di-valdora/census".into(),
+            &[],
+            [403, 403, 403, 200, 403, 200],
         ),
         (
             "POST",

@@ -598,3 +598,107 @@ async fn process_routes_belong_to_their_organisation() {
     let v: serde_json::Value = serde_json::from_str(&api.body).expect("json");
     assert_eq!(v["phases"][0]["starts_on"], "2027-01-01");
 }
+
+/// A census file sent as `multipart/form-data`, as the upload form does.
+fn census_upload(
+    path: &str,
+    csv: &str,
+    origin: Option<&str>,
+) -> axum::http::Request<axum::body::Body> {
+    let boundary = "lc-test-boundary";
+    let body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"census\"; filename=\"census.csv\"\r\nContent-Type: text/csv\r\n\r\n{csv}\r\n--{boundary}--\r\n"
+    );
+    let mut req = axum::http::Request::post(path)
+        .header(
+            "content-type",
+            format!("multipart/form-data; boundary={boundary}"),
+        )
+        .body(axum::body::Body::from(body))
+        .expect("request");
+    if let Some(o) = origin {
+        req.headers_mut()
+            .insert("origin", o.parse().expect("origin"));
+    }
+    req
+}
+
+#[tokio::test]
+async fn census_uploads_need_the_token_a_same_site_origin_and_the_organisation_s_admin() {
+    let app = demo_app().await;
+    let csv = "codice_fiscale;data_nascita\nRSSMRA85T10A562S;10/12/1985\n";
+    let mut official = Browser::new(&app, "127.0.0.1:46000");
+    official
+        .login("funzionario@demo.example", app::demo::PASSWORD)
+        .await;
+    let token = official.csrf();
+    let path = format!("/organisations/comune-di-valdora/census?csrf={token}");
+    let mut other = Browser::new(&app, "127.0.0.1:46001");
+    other
+        .login("associazione@demo.example", app::demo::PASSWORD)
+        .await;
+    let before = audit_len(&app).await;
+    for (label, req) in [
+        (
+            "no token",
+            census_upload(
+                "/organisations/comune-di-valdora/census",
+                csv,
+                Some("http://127.0.0.1:8080"),
+            ),
+        ),
+        (
+            "wrong token",
+            census_upload(
+                "/organisations/comune-di-valdora/census?csrf=forged",
+                csv,
+                Some("http://127.0.0.1:8080"),
+            ),
+        ),
+        ("no origin", census_upload(&path, csv, None)),
+        (
+            "foreign origin",
+            census_upload(&path, csv, Some("https://evil.example")),
+        ),
+    ] {
+        let r = official.send(req).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{label}");
+    }
+    let other_path = format!(
+        "/organisations/comune-di-valdora/census?csrf={}",
+        other.csrf()
+    );
+    let r = other
+        .send(census_upload(
+            &other_path,
+            csv,
+            Some("http://127.0.0.1:8080"),
+        ))
+        .await;
+    assert_eq!(
+        r.status,
+        StatusCode::FORBIDDEN,
+        "another organisation's admin"
+    );
+    assert_eq!(audit_len(&app).await, before, "nothing changed");
+
+    let bad = official
+        .send(census_upload(
+            &path,
+            "id;date\nRSSMRA85T10A562X;1985-12-10\n",
+            Some("http://127.0.0.1:8080"),
+        ))
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.body.contains("Riga 2"), "{}", bad.body);
+    assert_eq!(
+        audit_len(&app).await,
+        before,
+        "a refused file changes nothing"
+    );
+    let ok = official
+        .send(census_upload(&path, csv, Some("http://127.0.0.1:8080")))
+        .await;
+    assert_eq!(ok.status, StatusCode::OK);
+    assert!(ok.body.contains("1 record letto."), "{}", ok.body);
+}

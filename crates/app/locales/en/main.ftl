@@ -534,3 +534,57 @@ search-found = { $count ->
    *[other] { $count } results
 }
 search-empty = Nothing matches these words. Try fewer or different words.
+
+## Verification
+verify-title = Verify as a resident
+verify-intro = Some processes of { $org } are open only to its residents. Type the identifier and the date of birth written in the census; we compare them with the census without keeping what you type.
+verify-privacy = The census is stored only as salted fingerprints (SHA-256): nobody can read identifiers or dates of birth back from it. Each census record can verify one account only.
+verify-demo = Demo: these census records of Valdora are free to try.
+verify-done = Verified resident of { $org }
+verify-submit = Verify
+field-identifier = Codice fiscale or resident identifier
+hint-identifier = As written in the census, e.g. RSSMRA85T10A562S.
+field-birth-date = Date of birth
+hint-birth-date = Day/month/year or year-month-day, e.g. 10/12/1985.
+identifier-required = Write the identifier.
+identifier-invalid = The identifier has 4 to 32 letters and digits.
+codice-fiscale-invalid = This codice fiscale is not valid: check the characters.
+birth-date-invalid = Write a real date of birth, e.g. 10/12/1985.
+verification-not-found = No census record matches this identifier and date of birth. Check both; after 5 attempts you will have to wait 15 minutes.
+verification-taken = This census record already verifies another account. The organisation has been told; contact it if this is your record.
+verification-already = Your account is already verified with another census record of this organisation.
+verification-required = Only verified residents can do this in this process.
+verification-required-hint = Only verified residents of { $org } can support proposals here.
+census-missing = This organisation has not uploaded a census yet.
+notice-verified = You are verified as a resident.
+account-verified = Residency
+account-verified-none = You are not verified as a resident of any organisation.
+census-title = Census for verification
+census-records = Records
+census-claimed = Used to verify an account
+census-flags = Second claims flagged
+census-last-upload = Last upload
+census-upload = Upload a new census
+census-format = A CSV file (comma or semicolon), one resident per line: identifier (codice fiscale or another identifier), date of birth. A header line is allowed. The new file replaces the records nobody has used yet; records already used stay.
+field-census-file = Census file (CSV, UTF-8)
+census-upload-submit = Upload the census
+census-imported = { $count ->
+    [1] 1 record read.
+   *[other] { $count } records read.
+}
+census-added = { $count ->
+    [0] None was new.
+    [1] 1 was new.
+   *[other] { $count } were new.
+}
+census-refused = { $count ->
+    [1] The file was not imported: 1 line has a problem.
+   *[other] The file was not imported: { $count } lines have problems.
+}
+census-line = Line { $page }
+census-columns = it needs exactly two columns, identifier and date of birth
+census-duplicate = the same resident appears twice
+census-empty = the file has no records
+census-too-large = the file has more than 500 000 records
+census-unreadable = The file could not be read. Upload it again.
+census-not-utf8 = The file is not UTF-8 text: save it as “CSV UTF-8” and upload it again.

@@ -534,3 +534,57 @@ search-found = { $count ->
    *[other] { $count } risultati
 }
 search-empty = Nessun contenuto corrisponde a queste parole. Prova con meno parole o parole diverse.
+
+## Verifica
+verify-title = Verifica la residenza
+verify-intro = Alcuni processi di { $org } sono aperti solo ai residenti. Scrivi l'identificativo e la data di nascita come risultano in anagrafe; li confrontiamo con l'anagrafe senza conservare ciò che scrivi.
+verify-privacy = L'anagrafe è conservata solo come impronte con sale (SHA-256): nessuno può risalire a codici o date di nascita. Ogni record può verificare un solo account.
+verify-demo = Demo: questi record dell'anagrafe di Valdora sono liberi da provare.
+verify-done = Residente verificato di { $org }
+verify-submit = Verifica
+field-identifier = Codice fiscale o identificativo del residente
+hint-identifier = Come risulta in anagrafe, per esempio RSSMRA85T10A562S.
+field-birth-date = Data di nascita
+hint-birth-date = Giorno/mese/anno o anno-mese-giorno, per esempio 10/12/1985.
+identifier-required = Scrivi l'identificativo.
+identifier-invalid = L'identificativo ha da 4 a 32 lettere e cifre.
+codice-fiscale-invalid = Questo codice fiscale non è valido: controlla i caratteri.
+birth-date-invalid = Scrivi una data di nascita reale, per esempio 10/12/1985.
+verification-not-found = Nessun record dell'anagrafe corrisponde a questo identificativo e a questa data. Controllali; dopo 5 tentativi dovrai attendere 15 minuti.
+verification-taken = Questo record dell'anagrafe verifica già un altro account. L'ente è stato avvisato; contattalo se il record è tuo.
+verification-already = Il tuo account è già verificato con un altro record dell'anagrafe di questo ente.
+verification-required = In questo processo possono farlo solo i residenti verificati.
+verification-required-hint = Qui possono sostenere le proposte solo i residenti verificati di { $org }.
+census-missing = Questo ente non ha ancora caricato l'anagrafe.
+notice-verified = La tua residenza è verificata.
+account-verified = Residenza
+account-verified-none = Non sei verificato come residente di alcun ente.
+census-title = Anagrafe per la verifica
+census-records = Record
+census-claimed = Usati per verificare un account
+census-flags = Secondi tentativi segnalati
+census-last-upload = Ultimo caricamento
+census-upload = Carica una nuova anagrafe
+census-format = Un file CSV (virgola o punto e virgola), un residente per riga: identificativo (codice fiscale o altro), data di nascita. È ammessa una riga di intestazione. Il nuovo file sostituisce i record non ancora usati; quelli già usati restano.
+field-census-file = File dell'anagrafe (CSV, UTF-8)
+census-upload-submit = Carica l'anagrafe
+census-imported = { $count ->
+    [1] 1 record letto.
+   *[other] { $count } record letti.
+}
+census-added = { $count ->
+    [0] Nessuno era nuovo.
+    [1] 1 era nuovo.
+   *[other] { $count } erano nuovi.
+}
+census-refused = { $count ->
+    [1] Il file non è stato importato: 1 riga ha un problema.
+   *[other] Il file non è stato importato: { $count } righe hanno problemi.
+}
+census-line = Riga { $page }
+census-columns = servono esattamente due colonne, identificativo e data di nascita
+census-duplicate = lo stesso residente compare due volte
+census-empty = il file non contiene record
+census-too-large = il file ha più di 500 000 record
+census-unreadable = Non è stato possibile leggere il file. Caricalo di nuovo.
+census-not-utf8 = Il file non è testo UTF-8: salvalo come «CSV UTF-8» e caricalo di nuovo.

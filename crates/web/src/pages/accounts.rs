@@ -376,6 +376,8 @@ struct AccountPage {
     name: String,
     lang: String,
     orgs: Vec<(OrgRow, String)>,
+    /// Organisations whose census verified this person.
+    verified: Vec<OrgRow>,
 }
 
 async fn account_page(
@@ -392,10 +394,17 @@ async fn account_page(
         .await?
         .ok_or(DomainError::Forbidden)?;
     let (name, lang) = typed.unwrap_or((row.name.clone(), row.lang.clone()));
+    let mut verified = Vec::new();
+    for org in app.store.verified_orgs(row.id).await? {
+        if let Some(o) = app.store.org_by_id(org).await? {
+            verified.push(o);
+        }
+    }
     page_status(
         errors.status(),
         AccountPage {
             orgs: app.store.orgs_of_user(row.id).await?,
+            verified,
             errors,
             notice,
             email: row.email,

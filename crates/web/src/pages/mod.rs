@@ -8,6 +8,7 @@ pub mod networks;
 pub mod organisations;
 pub mod participation;
 pub mod proposals;
+pub mod verification;
 
 use crate::error::{WebError, WebResult};
 use askama::Template;
@@ -32,7 +33,8 @@ pub fn see_other(to: &str) -> WebResult {
 
 /// The success notices a page may show, chosen by `?notice=`; anything else shows nothing.
 pub fn notice(raw: Option<&str>) -> &'static str {
-    const KNOWN: [&str; 17] = [
+    const KNOWN: [&str; 18] = [
+        "notice-verified",
         "notice-draft-saved",
         "notice-withdrawn",
         "notice-supported",

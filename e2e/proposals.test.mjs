@@ -32,6 +32,8 @@ const ANONYMOUS = [
   PARK, `${PARK}?category=environment&order=supports`, `${PARK}/1`, `${PARK}/5`,
   '/processes/piazza-del-mercato/proposals', '/processes/piazza-del-mercato/proposals/7',
   '/search', '/search?q=parco', '/search?q=alberi&kind=comment', '/search?q=zzzz',
+  '/processes/il-futuro-del-parco-della-dora/meetings', '/processes/il-futuro-del-parco-della-dora/meetings/1',
+  '/processes/piazza-del-mercato/meetings/4', '/organisations/comune-di-valdora',
 ];
 
 for (const lang of ['it', 'en']) {
@@ -77,6 +79,19 @@ for (const lang of ['it', 'en']) {
     await login(page, 'funzionario@demo.example');
     await page.goto(`${server.base}${PARK}/2`);
     await check('proposal with the answer form');
+    await page.goto(`${server.base}/processes/il-futuro-del-parco-della-dora/meetings/1`);
+    if (await page.locator('form[action$="/register"]').count()) {
+      await Promise.all([page.waitForURL(/notice=notice-registered/), page.click('form[action$="/register"] button[type=submit]')]);
+    }
+    assert.ok(await page.locator('form[action$="/cancel"]').count(), 'registered');
+    await check('meeting with a registration');
+    await page.screenshot({ path: `${ARTIFACTS}meeting-${lang}.png`, fullPage: true });
+    await page.goto(`${server.base}/processes/il-futuro-del-parco-della-dora/meetings/new`);
+    await check('meeting form');
+    await page.fill('#f-title', 'X');
+    await page.click('form[action$="/meetings"] button[type=submit]');
+    await page.waitForSelector('.error-summary');
+    await check('meeting form with errors');
     await page.goto(`${server.base}/organisations/comune-di-valdora/census`);
     await check('census');
     await page.setInputFiles('#f-census', { name: 'census.csv', mimeType: 'text/csv', buffer: Buffer.from('id;date\nRSSMRA85T10A562X;1985-12-10\n') });

@@ -348,3 +348,164 @@ async fn proposals(
     }
     Ok(ids)
 }
+
+/// `(process index, title, description, kind, method, place, online link, day offset, start,
+/// end, capacity, registrations, attendees and minutes)`.
+type DemoMeeting = (
+    usize,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    i64,
+    &'static str,
+    &'static str,
+    i64,
+    usize,
+    Option<(i64, &'static str)>,
+);
+
+const MEETINGS: [DemoMeeting; 4] = [
+    (
+        0,
+        "Passeggiata nel parco con l'assessora",
+        "Un giro del parco per vedere insieme i luoghi delle proposte: l'area giochi, il prato nord, il piazzale dei camion.",
+        "in-person",
+        "walk",
+        "Ingresso di via Livorno",
+        "",
+        3,
+        "10:00",
+        "12:00",
+        30,
+        28,
+        None,
+    ),
+    (
+        0,
+        "World Café: il parco che vogliamo",
+        "Tavoli a rotazione su ombra, sport, orti ed eventi; le sintesi dei tavoli diventano proposte.",
+        "hybrid",
+        "world-cafe",
+        "Biblioteca civica, sala grande",
+        "https://meet.example.org/parco-della-dora",
+        8,
+        "18:00",
+        "20:30",
+        0,
+        0,
+        None,
+    ),
+    (
+        1,
+        "Primo tavolo di co-progettazione",
+        "Orari, attività e regole del centro giovani: lavoriamo in piccoli gruppi con i ragazzi, le associazioni e i tecnici del Comune.",
+        "in-person",
+        "workshop",
+        "Ex scuola di via Roma, aula 3",
+        "",
+        6,
+        "17:30",
+        "19:30",
+        20,
+        23,
+        None,
+    ),
+    (
+        2,
+        "Assemblea pubblica di restituzione",
+        "Il Comune presenta che cosa è entrato nel progetto della piazza e perché.",
+        "in-person",
+        "public-assembly",
+        "Sala consiliare",
+        "",
+        -350,
+        "20:30",
+        "22:30",
+        0,
+        0,
+        Some((
+            45,
+            "Presenti 45 persone. Presentate le tre proposte accolte; chiesto di anticipare il mercato contadino; il Comune si impegna a pubblicare il cronoprogramma dei lavori entro un mese.",
+        )),
+    ),
+];
+
+/// Adds the demo meetings; `processes` are `(id, slug)` in the order of the demo processes.
+pub async fn meetings(
+    tx: &mut WriteTx,
+    t: i64,
+    processes: &[(i64, &str)],
+    residents: &[i64],
+    day: impl Fn(i64) -> String,
+) -> Result<()> {
+    for (
+        p,
+        title,
+        description,
+        kind,
+        method,
+        place,
+        url,
+        offset,
+        from,
+        to,
+        capacity,
+        regs,
+        closed,
+    ) in MEETINGS
+    {
+        let Some((process, slug)) = processes.get(p) else {
+            continue;
+        };
+        let date = day(offset);
+        let starts = format!("{date}T{from}");
+        let ends = format!("{date}T{to}");
+        let id = tx
+            .insert_meeting(
+                *process,
+                &store::meetings::MeetingFields {
+                    title,
+                    description,
+                    kind,
+                    method,
+                    place,
+                    online_url: url,
+                    starts_at: &starts,
+                    ends_at: &ends,
+                    capacity,
+                },
+                t,
+            )
+            .await?;
+        for (k, r) in residents.iter().take(regs).enumerate() {
+            tx.register(id, *r, &format!("DEMO{id:02}{k:03}"), t)
+                .await?;
+        }
+        if let Some((attendees, minutes)) = closed {
+            tx.close_meeting(id, attendees, minutes, t).await?;
+        }
+        let href = format!("/processes/{slug}/meetings/{id}");
+        search::index(
+            tx,
+            "meeting",
+            id,
+            Some(*process),
+            title,
+            &format!("{description} {place}"),
+            &href,
+        )
+        .await?;
+        tx.audit(Event {
+            at: t,
+            actor: None,
+            action: "meeting.create",
+            subject: format!("meeting:{id}"),
+            details: json!({"demo": true, "registrations": regs}),
+        })
+        .await?;
+    }
+    Ok(())
+}

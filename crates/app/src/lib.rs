@@ -23,6 +23,7 @@ pub mod i18n;
 pub mod jobs;
 pub mod mail;
 pub mod markdown;
+pub mod meetings;
 pub mod networks;
 pub mod organisations;
 pub mod participation;

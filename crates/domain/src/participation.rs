@@ -84,6 +84,46 @@ code_enum!(
     }
 );
 
+code_enum!(
+    /// Where a meeting happens.
+    MeetingKind, "kind", "meeting-kind-invalid", {
+        InPerson => "in-person",
+        Online => "online",
+        Hybrid => "hybrid",
+    }
+);
+
+code_enum!(
+    /// How a meeting is run.
+    MeetingMethod, "method", "meeting-method-invalid", {
+        WorldCafe => "world-cafe",
+        OpenSpace => "open-space",
+        Workshop => "workshop",
+        PublicAssembly => "public-assembly",
+        FocusGroup => "focus-group",
+        Walk => "walk",
+        Other => "other",
+    }
+);
+
+/// A local date and time `YYYY-MM-DDTHH:MM` (what a `datetime-local` field sends; a space instead
+/// of `T` is accepted).
+pub fn parse_local_datetime(field: &'static str, raw: &str) -> Result<String, FieldError> {
+    let bad = || FieldError::new(field, "datetime-invalid");
+    let t = raw.trim().replacen(' ', "T", 1);
+    let (date, time) = t.split_once('T').ok_or_else(bad)?;
+    let d = Date::parse(field, date).map_err(|_| bad())?;
+    let (h, m) = time
+        .get(..5)
+        .and_then(|hm| hm.split_once(':'))
+        .ok_or_else(bad)?;
+    let (h, m): (u8, u8) = (h.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?);
+    if h > 23 || m > 59 || time.len() != 5 && time.len() != 8 {
+        return Err(bad());
+    }
+    Ok(format!("{d}T{h:02}:{m:02}"))
+}
+
 /// A comment's stance: for (+1), neutral (0), against (−1).
 pub fn parse_alignment(raw: &str) -> Result<i64, FieldError> {
     match raw.trim() {
@@ -160,6 +200,16 @@ mod tests {
         assert_eq!(parse_alignment("-1"), Ok(-1));
         assert!(parse_alignment("2").is_err());
         assert_eq!(Answer::parse("implemented"), Ok(Answer::Implemented));
+        assert_eq!(
+            parse_local_datetime("s", "2026-12-01 18:30"),
+            Ok("2026-12-01T18:30".to_owned())
+        );
+        assert_eq!(
+            parse_local_datetime("s", "2026-12-01T18:30:00"),
+            Ok("2026-12-01T18:30".to_owned())
+        );
+        assert!(parse_local_datetime("s", "2026-12-01T25:00").is_err());
+        assert!(parse_local_datetime("s", "2026-02-30T10:00").is_err());
         assert_eq!(
             parse_phase_dates("2026-03-01", "2026-02-01").expect_err("order")[0].code,
             "phase-ends-before-start"

@@ -21,7 +21,8 @@ use axum::http::header;
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use pages::{
-    accounts, admin, errors, home, networks, organisations, participation, proposals, verification,
+    accounts, admin, errors, home, meetings, networks, organisations, participation, proposals,
+    verification,
 };
 use std::net::SocketAddr;
 
@@ -103,6 +104,28 @@ pub fn router(app: App) -> Router {
             post(proposals::vote_comment),
         )
         .route("/search", get(proposals::search))
+        .route(
+            "/processes/{slug}/meetings",
+            get(meetings::list).post(meetings::create),
+        )
+        .route("/processes/{slug}/meetings/new", get(meetings::new_form))
+        .route("/processes/{slug}/meetings/{id}", get(meetings::show))
+        .route(
+            "/processes/{slug}/meetings/{id}/register",
+            post(meetings::register),
+        )
+        .route(
+            "/processes/{slug}/meetings/{id}/cancel",
+            post(meetings::cancel),
+        )
+        .route(
+            "/processes/{slug}/meetings/{id}/close",
+            post(meetings::close),
+        )
+        .route(
+            "/processes/{slug}/meetings/{id}/calendar.ics",
+            get(meetings::ics),
+        )
         .route(
             "/organisations/{slug}/processes/new",
             get(participation::new_form),

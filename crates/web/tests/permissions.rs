@@ -83,6 +83,7 @@ async fn every_proposal_route_answers_each_role_as_the_policy_says() {
         ("category", "other"),
     ];
     let vote = [("value", "1")];
+    let close_form = [("attendees", "25"), ("minutes", "Buona partecipazione.")];
     type Row<'a> = (&'a str, String, &'a [(&'a str, &'a str)], [u16; 6]);
     // Expected status per role, in the order of ROLES. 303 = done, 422 = refused with a reason
     // on the page (a closed phase), 403 = not allowed, 404 = not visible to this role.
@@ -142,6 +143,30 @@ async fn every_proposal_route_answers_each_role_as_the_policy_says() {
             format!("{published}/support"),
             &[],
             [403, 303, 422, 422, 422, 422],
+        ),
+        (
+            "GET",
+            "/processes/il-futuro-del-parco-della-dora/meetings/new".into(),
+            &[],
+            [403, 403, 403, 200, 403, 200],
+        ),
+        (
+            "POST",
+            "/processes/il-futuro-del-parco-della-dora/meetings/1/register".into(),
+            &[],
+            [403, 303, 303, 303, 303, 303],
+        ),
+        (
+            "POST",
+            "/processes/il-futuro-del-parco-della-dora/meetings/1/close".into(),
+            &close_form,
+            [403, 403, 403, 303, 403, 303],
+        ),
+        (
+            "GET",
+            "/processes/il-futuro-del-parco-della-dora/meetings/1/calendar.ics".into(),
+            &[],
+            [200, 200, 200, 200, 200, 200],
         ),
         (
             "GET",

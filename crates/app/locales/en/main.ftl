@@ -588,3 +588,73 @@ census-empty = the file has no records
 census-too-large = the file has more than 500 000 records
 census-unreadable = The file could not be read. Upload it again.
 census-not-utf8 = The file is not UTF-8 text: save it as “CSV UTF-8” and upload it again.
+
+## Meetings
+meetings-title = Meetings
+meetings-empty = No meetings are scheduled yet.
+meeting-new = Schedule a meeting
+meeting-create = Schedule the meeting
+meeting-kind-in-person = In person
+meeting-kind-online = Online
+meeting-kind-hybrid = In person and online
+meeting-method-world-cafe = World Café
+meeting-method-open-space = Open Space
+meeting-method-workshop = Workshop
+meeting-method-public-assembly = Public assembly
+meeting-method-focus-group = Focus group
+meeting-method-walk = Neighbourhood walk
+meeting-method-other = Other
+field-meeting-title = Title
+field-meeting-kind = Where
+field-meeting-method = Method
+hint-meeting-place = The address, for meetings in person.
+field-online-url = Online link
+hint-online-url = For online and hybrid meetings, https://…
+field-starts-at = Starts
+field-ends-at = Ends
+hint-datetime = Date and time, e.g. 2026-12-01 18:30 (Italian time).
+field-capacity = Places
+hint-capacity = Leave empty when no registration is needed.
+meeting-when = When
+meeting-registered = { $count ->
+    [1] 1 registered
+   *[other] { $count } registered
+}
+meeting-waiting = { $count ->
+    [1] 1 waiting
+   *[other] { $count } waiting
+}
+meeting-places-left = { $count ->
+    [0] no places left
+    [1] 1 place left
+   *[other] { $count } places left
+}
+meeting-attendees = { $count ->
+    [1] 1 person came
+   *[other] { $count } people came
+}
+meeting-ics = Add to your calendar (iCalendar)
+meeting-registration = Registration
+meeting-register = Register
+meeting-join-waiting = Join the waiting list
+meeting-cancel = Cancel my registration
+meeting-you-wait = You are on the waiting list: you will get a place if someone cancels.
+meeting-your-code = You are registered. Your code: { $link }
+meeting-minutes = Minutes
+meeting-close = Record attendance and minutes
+field-attendees = How many people came
+field-minutes = Minutes
+notice-registered = You are registered.
+notice-waiting = The meeting is full: you are on the waiting list.
+notice-cancelled = Your registration is cancelled.
+meeting-kind-invalid = Choose where the meeting happens.
+meeting-method-invalid = Choose a method from the list.
+datetime-invalid = Write a date and time, e.g. 2026-12-01 18:30.
+meeting-ends-before-start = The end must come after the start.
+meeting-place-required = Write where the meeting happens.
+meeting-url-required = Write the link of the online meeting.
+capacity-invalid = Write the number of places (digits), or leave it empty.
+attendees-invalid = Write how many people came (digits).
+meeting-open-to-all = This meeting needs no registration.
+meeting-closed = This meeting has already taken place.
+search-kind-meeting = Meetings

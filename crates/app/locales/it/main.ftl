@@ -588,3 +588,73 @@ census-empty = il file non contiene record
 census-too-large = il file ha più di 500 000 record
 census-unreadable = Non è stato possibile leggere il file. Caricalo di nuovo.
 census-not-utf8 = Il file non è testo UTF-8: salvalo come «CSV UTF-8» e caricalo di nuovo.
+
+## Incontri
+meetings-title = Incontri
+meetings-empty = Non ci sono ancora incontri in programma.
+meeting-new = Programma un incontro
+meeting-create = Programma l'incontro
+meeting-kind-in-person = In presenza
+meeting-kind-online = Online
+meeting-kind-hybrid = In presenza e online
+meeting-method-world-cafe = World Café
+meeting-method-open-space = Open Space
+meeting-method-workshop = Laboratorio
+meeting-method-public-assembly = Assemblea pubblica
+meeting-method-focus-group = Focus group
+meeting-method-walk = Passeggiata di quartiere
+meeting-method-other = Altro
+field-meeting-title = Titolo
+field-meeting-kind = Dove
+field-meeting-method = Metodo
+hint-meeting-place = L'indirizzo, per gli incontri in presenza.
+field-online-url = Collegamento online
+hint-online-url = Per gli incontri online e misti, https://…
+field-starts-at = Inizio
+field-ends-at = Fine
+hint-datetime = Data e ora, per esempio 2026-12-01 18:30 (ora italiana).
+field-capacity = Posti
+hint-capacity = Lascia vuoto se non serve iscriversi.
+meeting-when = Quando
+meeting-registered = { $count ->
+    [1] 1 iscritto
+   *[other] { $count } iscritti
+}
+meeting-waiting = { $count ->
+    [1] 1 in attesa
+   *[other] { $count } in attesa
+}
+meeting-places-left = { $count ->
+    [0] nessun posto libero
+    [1] 1 posto libero
+   *[other] { $count } posti liberi
+}
+meeting-attendees = { $count ->
+    [1] 1 persona presente
+   *[other] { $count } persone presenti
+}
+meeting-ics = Aggiungi al calendario (iCalendar)
+meeting-registration = Iscrizione
+meeting-register = Iscriviti
+meeting-join-waiting = Mettiti in lista d'attesa
+meeting-cancel = Annulla la mia iscrizione
+meeting-you-wait = Sei in lista d'attesa: avrai un posto se qualcuno rinuncia.
+meeting-your-code = Sei iscritto. Il tuo codice: { $link }
+meeting-minutes = Verbale
+meeting-close = Registra presenze e verbale
+field-attendees = Quante persone sono venute
+field-minutes = Verbale
+notice-registered = Sei iscritto.
+notice-waiting = L'incontro è al completo: sei in lista d'attesa.
+notice-cancelled = La tua iscrizione è annullata.
+meeting-kind-invalid = Scegli dove si svolge l'incontro.
+meeting-method-invalid = Scegli un metodo dall'elenco.
+datetime-invalid = Scrivi data e ora, per esempio 2026-12-01 18:30.
+meeting-ends-before-start = La fine deve venire dopo l'inizio.
+meeting-place-required = Scrivi dove si svolge l'incontro.
+meeting-url-required = Scrivi il collegamento dell'incontro online.
+capacity-invalid = Scrivi il numero di posti (cifre), o lascia vuoto.
+attendees-invalid = Scrivi quante persone sono venute (cifre).
+meeting-open-to-all = Per questo incontro non serve iscriversi.
+meeting-closed = Questo incontro si è già svolto.
+search-kind-meeting = Incontri

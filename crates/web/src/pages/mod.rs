@@ -4,6 +4,7 @@ pub mod accounts;
 pub mod admin;
 pub mod errors;
 pub mod home;
+pub mod meetings;
 pub mod networks;
 pub mod organisations;
 pub mod participation;
@@ -33,7 +34,10 @@ pub fn see_other(to: &str) -> WebResult {
 
 /// The success notices a page may show, chosen by `?notice=`; anything else shows nothing.
 pub fn notice(raw: Option<&str>) -> &'static str {
-    const KNOWN: [&str; 18] = [
+    const KNOWN: [&str; 21] = [
+        "notice-registered",
+        "notice-waiting",
+        "notice-cancelled",
         "notice-verified",
         "notice-draft-saved",
         "notice-withdrawn",

@@ -34,6 +34,8 @@ const ANONYMOUS = [
   '/search', '/search?q=parco', '/search?q=alberi&kind=comment', '/search?q=zzzz',
   '/processes/il-futuro-del-parco-della-dora/meetings', '/processes/il-futuro-del-parco-della-dora/meetings/1',
   '/processes/piazza-del-mercato/meetings/4', '/organisations/comune-di-valdora',
+  '/processes/centro-giovani-san-michele/surveys', '/processes/centro-giovani-san-michele/surveys/1',
+  '/processes/centro-giovani-san-michele/surveys/1/results',
 ];
 
 for (const lang of ['it', 'en']) {
@@ -75,6 +77,22 @@ for (const lang of ['it', 'en']) {
     await page.click('form[aria-labelledby="comment-form-title"] button[type=submit]');
     await page.waitForSelector('.error-summary');
     await check('comment with errors');
+
+    await page.goto(`${server.base}/processes/centro-giovani-san-michele/surveys/1`);
+    if (await page.locator('form[action$="/answer"]').count()) {
+      await page.click('form[action$="/answer"] button[type=submit]');
+      await page.waitForSelector('.error-summary');
+      await check('survey with errors');
+      await page.screenshot({ path: `${ARTIFACTS}survey-errors-${lang}.png`, fullPage: true });
+    }
+    await page.goto(`${server.base}/processes/centro-giovani-san-michele/surveys/1/results`);
+    await page.screenshot({ path: `${ARTIFACTS}survey-results-${lang}.png`, fullPage: true });
+
+    await login(page, 'admin@demo.example');
+    await page.goto(`${server.base}/processes/centro-giovani-san-michele/surveys`);
+    await check('surveys with the new-survey form');
+    await page.goto(`${server.base}/processes/centro-giovani-san-michele/surveys/1`);
+    await check('survey management');
 
     await login(page, 'funzionario@demo.example');
     await page.goto(`${server.base}${PARK}/2`);
@@ -150,5 +168,20 @@ test('a keyboard-only participant writes, publishes, supports and comments on a 
   assert.match(await page.textContent('.comments'), /I would use it every Sunday\./);
   assert.match(await page.textContent('.rich'), /playground/);
   await page.screenshot({ path: `${ARTIFACTS}proposal-keyboard.png`, fullPage: true });
+
+  // Registers for a meeting and answers the survey, by keyboard.
+  await page.goto(`${server.base}/processes/centro-giovani-san-michele/meetings/3`);
+  await tabTo(page, (e) => e.tag === 'BUTTON' && /waiting list|Register/.test(e.text));
+  await Promise.all([page.waitForURL(/notice=notice-(waiting|registered)/), page.keyboard.press('Enter')]);
+  await page.goto(`${server.base}/processes/centro-giovani-san-michele/surveys/1`);
+  await tabTo(page, (e) => e.id === 'q1-0');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.isChecked('#q1-2'), true);
+  await tabTo(page, (e) => e.id === 'q2-0');
+  await page.keyboard.press('Space');
+  await tabTo(page, (e) => e.tag === 'BUTTON' && /Send my answers/.test(e.text));
+  await Promise.all([page.waitForURL(/notice=notice-answered-survey/), page.keyboard.press('Enter')]);
+  assert.match(await page.textContent('main'), /28 responses/);
   await context.close();
 });

@@ -739,6 +739,7 @@ pub async fn seed(app: &App) -> Result<()> {
     tx.set_support_rules(process_ids[0].0, 5, 30).await?;
     let residents = crate::demo_proposals::seed(&mut tx, t, process_ids[0], process_ids[2]).await?;
     crate::demo_proposals::meetings(&mut tx, t, &process_ids, &residents, day).await?;
+    crate::demo_proposals::survey(&mut tx, t, process_ids[1], &residents).await?;
     // Only Valdora's verified residents may support proposals in the park consultation.
     tx.set_verification_rules(process_ids[0].0, false, true)
         .await?;

@@ -509,3 +509,84 @@ pub async fn meetings(
     }
     Ok(())
 }
+
+/// The youth centre's survey: `(kind, prompt, options, matrix rows, required)`.
+const SURVEY: [(&str, &str, &str, &str, bool); 5] = [
+    (
+        "single",
+        "Quanti anni hai?",
+        "Meno di 14\n14-17\n18-24\n25-35\nPiù di 35",
+        "",
+        true,
+    ),
+    (
+        "multiple",
+        "Che cosa vorresti fare al centro giovani?",
+        "Musica e sala prove\nStudio e compiti\nSport\nLaboratori digitali\nTeatro\nStare insieme",
+        "",
+        true,
+    ),
+    (
+        "scale5",
+        "Quanto ti interessa partecipare alla gestione del centro?",
+        "",
+        "",
+        false,
+    ),
+    (
+        "matrix",
+        "In quali orari verresti?",
+        "No\nA volte\nSpesso",
+        "Pomeriggio feriale\nSera feriale\nSabato\nDomenica",
+        false,
+    ),
+    ("long", "C'è altro che vuoi dirci?", "", "", false),
+];
+
+/// Adds the youth centre's survey with answers from demo residents.
+pub async fn survey(
+    tx: &mut WriteTx,
+    t: i64,
+    (process, _): (i64, &str),
+    residents: &[i64],
+) -> Result<()> {
+    let id = tx
+        .insert_survey(
+            process,
+            "Il centro giovani che vogliamo",
+            "Cinque domande per orientare il tavolo di co-progettazione. Le risposte sono anonime.",
+            true,
+            &crate::secret::random_token(),
+            t,
+        )
+        .await?;
+    let mut questions = Vec::new();
+    for (kind, prompt, options, rows, required) in SURVEY {
+        questions.push(
+            tx.insert_question(id, kind, prompt, options, rows, required)
+                .await?,
+        );
+    }
+    for (n, r) in residents.iter().take(27).enumerate() {
+        let mut answers = vec![
+            (questions[0], 0, ((n * 7) % 5).to_string()),
+            (questions[1], 0, (n % 6).to_string()),
+            (questions[1], 0, ((n * 5 + 1) % 6).to_string()),
+            (questions[2], 0, (n % 5 + 1).to_string()),
+        ];
+        for row in 0..4 {
+            answers.push((questions[3], row, ((n + row as usize) % 3).to_string()));
+        }
+        tx.insert_response(id, None, &format!("demo:{r}"), &answers, t)
+            .await?;
+    }
+    tx.audit(Event {
+        at: t,
+        actor: None,
+        action: "survey.create",
+        subject: format!("survey:{id}"),
+        details: json!({"demo": true, "responses": 27}),
+    })
+    .await?;
+    Ok(())
+}

@@ -31,6 +31,7 @@ pub mod proposals;
 pub mod ratelimit;
 pub mod search;
 pub mod secret;
+pub mod surveys;
 pub mod verification;
 
 use domain::DomainError;

@@ -13,7 +13,7 @@
 //! same transaction as the change.
 //!
 //! Modules, one per capability: [`accounts`], [`organisations`], [`networks`], [`participation`],
-//! [`proposals`], [`comments`], [`meetings`], [`search`], [`verification`], [`audit`], [`jobs`], [`ratelimit`]. Story tests in `tests/` run the same scenarios on both engines.
+//! [`proposals`], [`comments`], [`meetings`], [`surveys`], [`search`], [`verification`], [`audit`], [`jobs`], [`ratelimit`]. Story tests in `tests/` run the same scenarios on both engines.
 
 pub mod accounts;
 pub mod audit;
@@ -26,6 +26,7 @@ pub mod participation;
 pub mod proposals;
 pub mod ratelimit;
 pub mod search;
+pub mod surveys;
 pub mod testing;
 pub mod verification;
 

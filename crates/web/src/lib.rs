@@ -22,7 +22,7 @@ use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use pages::{
     accounts, admin, errors, home, meetings, networks, organisations, participation, proposals,
-    verification,
+    surveys, verification,
 };
 use std::net::SocketAddr;
 
@@ -125,6 +125,29 @@ pub fn router(app: App) -> Router {
         .route(
             "/processes/{slug}/meetings/{id}/calendar.ics",
             get(meetings::ics),
+        )
+        .route(
+            "/processes/{slug}/surveys",
+            get(surveys::list).post(surveys::create),
+        )
+        .route("/processes/{slug}/surveys/{id}", get(surveys::show))
+        .route(
+            "/processes/{slug}/surveys/{id}/answer",
+            post(surveys::answer),
+        )
+        .route(
+            "/processes/{slug}/surveys/{id}/questions",
+            post(surveys::add_question),
+        )
+        .route("/processes/{slug}/surveys/{id}/open", post(surveys::open))
+        .route("/processes/{slug}/surveys/{id}/close", post(surveys::close))
+        .route(
+            "/processes/{slug}/surveys/{id}/results",
+            get(surveys::results),
+        )
+        .route(
+            "/processes/{slug}/surveys/{id}/responses.csv",
+            get(surveys::csv),
         )
         .route(
             "/organisations/{slug}/processes/new",

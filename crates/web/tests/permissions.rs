@@ -9,6 +9,8 @@ use common::{Browser, demo_app};
 
 const PARK: &str = "/processes/il-futuro-del-parco-della-dora/proposals";
 const SQUARE: &str = "/processes/piazza-del-mercato/proposals";
+/// The demo survey of San Michele's youth centre (another municipality than Valdora).
+const YOUTH_SURVEY: &str = "/processes/centro-giovani-san-michele/surveys/1";
 
 async fn audit_len(app: &app::App) -> i64 {
     store::audit::recent(&app.store, 1)
@@ -83,6 +85,8 @@ async fn every_proposal_route_answers_each_role_as_the_policy_says() {
         ("category", "other"),
     ];
     let vote = [("value", "1")];
+    let survey_answer = [("q1", "1"), ("q2", "0")];
+    let question = [("kind", "short"), ("prompt", "Una domanda in più")];
     let close_form = [("attendees", "25"), ("minutes", "Buona partecipazione.")];
     type Row<'a> = (&'a str, String, &'a [(&'a str, &'a str)], [u16; 6]);
     // Expected status per role, in the order of ROLES. 303 = done, 422 = refused with a reason
@@ -167,6 +171,42 @@ async fn every_proposal_route_answers_each_role_as_the_policy_says() {
             "/processes/il-futuro-del-parco-della-dora/meetings/1/calendar.ics".into(),
             &[],
             [200, 200, 200, 200, 200, 200],
+        ),
+        (
+            "GET",
+            YOUTH_SURVEY.to_string(),
+            &[],
+            [200, 200, 200, 200, 200, 200],
+        ),
+        (
+            "POST",
+            format!("{YOUTH_SURVEY}/answer"),
+            &survey_answer,
+            [403, 303, 303, 303, 303, 303],
+        ),
+        (
+            "GET",
+            format!("{YOUTH_SURVEY}/results"),
+            &[],
+            [200, 200, 200, 200, 200, 200],
+        ),
+        (
+            "GET",
+            format!("{YOUTH_SURVEY}/responses.csv"),
+            &[],
+            [403, 403, 403, 403, 403, 200],
+        ),
+        (
+            "POST",
+            format!("{YOUTH_SURVEY}/questions"),
+            &question,
+            [403, 403, 403, 403, 403, 422],
+        ),
+        (
+            "POST",
+            format!("{YOUTH_SURVEY}/close"),
+            &[],
+            [403, 403, 403, 403, 403, 303],
         ),
         (
             "GET",

@@ -658,3 +658,69 @@ attendees-invalid = Write how many people came (digits).
 meeting-open-to-all = This meeting needs no registration.
 meeting-closed = This meeting has already taken place.
 search-kind-meeting = Meetings
+
+## Surveys
+surveys-title = Surveys
+surveys-empty = There are no surveys in this process yet.
+survey-new = Create a survey
+survey-create = Create the survey
+field-survey-title = Title
+field-survey-anonymous = Anonymous answers (nobody, not even the organisers, can tell who answered what)
+survey-open = Open
+survey-closed = Closed
+survey-anonymous = Anonymous
+survey-anonymous-hint = This survey is anonymous: your answers are stored without your name, and nobody can link them to you.
+survey-responses = { $count ->
+    [0] No responses yet
+    [1] 1 response
+   *[other] { $count } responses
+}
+survey-results = Results
+survey-answered = You have answered this survey. Thank you!
+survey-closed-hint = This survey is closed.
+survey-required-hint = Questions marked * need an answer.
+required = required
+survey-scale-hint = 1 = not at all, the highest number = completely.
+survey-ranking-hint = Give each option a different position, 1 for the one you prefer.
+survey-submit = Send my answers
+survey-manage = Manage the survey
+survey-csv = Download every response (CSV)
+survey-close = Close the survey
+survey-reopen = Open the survey again
+survey-add-question = Add a question
+survey-add-question-submit = Add the question
+field-question-kind = Kind of question
+field-question-prompt = Question
+field-question-options = Options
+hint-question-options = One per line (for choices, ranking and matrix).
+field-question-rows = Matrix rows
+hint-question-rows = One per line (for a matrix only).
+field-question-required = An answer is required
+question-kind-single = One choice
+question-kind-multiple = Several choices
+question-kind-short = Short text
+question-kind-long = Long text
+question-kind-scale5 = Scale 1–5
+question-kind-scale10 = Scale 1–10
+question-kind-ranking = Ranking
+question-kind-matrix = Matrix
+survey-answered-by = { $count ->
+    [0] nobody answered
+    [1] 1 person answered
+   *[other] { $count } people answered
+}
+survey-mean = mean { $count }
+survey-answer = Answer
+survey-count = People
+survey-points = Points (ranking)
+survey-text-answers = Written answers are shared with the organisers only.
+notice-answered-survey = Thank you: your answers are saved.
+answer-required = This question needs an answer.
+ranking-invalid = Give every option a different position, from 1.
+answer-too-long = The answer is too long.
+options-count = Write 2 to 20 options (matrix rows: 1 to 20), one per line.
+question-kind-invalid = Choose a kind of question from the list.
+survey-has-responses = Questions cannot change once people have answered.
+survey-too-many-questions = A survey has at most 50 questions.
+survey-answered-already = You have already answered this survey.
+survey-closed-error = This survey is closed.

@@ -658,3 +658,69 @@ attendees-invalid = Scrivi quante persone sono venute (cifre).
 meeting-open-to-all = Per questo incontro non serve iscriversi.
 meeting-closed = Questo incontro si è già svolto.
 search-kind-meeting = Incontri
+
+## Questionari
+surveys-title = Questionari
+surveys-empty = In questo processo non ci sono ancora questionari.
+survey-new = Crea un questionario
+survey-create = Crea il questionario
+field-survey-title = Titolo
+field-survey-anonymous = Risposte anonime (nessuno, nemmeno gli organizzatori, può sapere chi ha risposto che cosa)
+survey-open = Aperto
+survey-closed = Chiuso
+survey-anonymous = Anonimo
+survey-anonymous-hint = Questo questionario è anonimo: le risposte sono conservate senza il tuo nome e nessuno può ricondurle a te.
+survey-responses = { $count ->
+    [0] Ancora nessuna risposta
+    [1] 1 risposta
+   *[other] { $count } risposte
+}
+survey-results = Risultati
+survey-answered = Hai già risposto a questo questionario. Grazie!
+survey-closed-hint = Questo questionario è chiuso.
+survey-required-hint = Le domande con * richiedono una risposta.
+required = obbligatoria
+survey-scale-hint = 1 = per niente, il numero più alto = del tutto.
+survey-ranking-hint = Dai a ogni opzione una posizione diversa, 1 a quella che preferisci.
+survey-submit = Invia le mie risposte
+survey-manage = Gestisci il questionario
+survey-csv = Scarica tutte le risposte (CSV)
+survey-close = Chiudi il questionario
+survey-reopen = Riapri il questionario
+survey-add-question = Aggiungi una domanda
+survey-add-question-submit = Aggiungi la domanda
+field-question-kind = Tipo di domanda
+field-question-prompt = Domanda
+field-question-options = Opzioni
+hint-question-options = Una per riga (per scelte, classifica e matrice).
+field-question-rows = Righe della matrice
+hint-question-rows = Una per riga (solo per la matrice).
+field-question-required = La risposta è obbligatoria
+question-kind-single = Una scelta
+question-kind-multiple = Più scelte
+question-kind-short = Testo breve
+question-kind-long = Testo lungo
+question-kind-scale5 = Scala 1–5
+question-kind-scale10 = Scala 1–10
+question-kind-ranking = Classifica
+question-kind-matrix = Matrice
+survey-answered-by = { $count ->
+    [0] nessuno ha risposto
+    [1] 1 persona ha risposto
+   *[other] { $count } persone hanno risposto
+}
+survey-mean = media { $count }
+survey-answer = Risposta
+survey-count = Persone
+survey-points = Punti (classifica)
+survey-text-answers = Le risposte scritte sono condivise solo con gli organizzatori.
+notice-answered-survey = Grazie: le tue risposte sono salvate.
+answer-required = Questa domanda richiede una risposta.
+ranking-invalid = Dai a ogni opzione una posizione diversa, a partire da 1.
+answer-too-long = La risposta è troppo lunga.
+options-count = Scrivi da 2 a 20 opzioni (righe della matrice: da 1 a 20), una per riga.
+question-kind-invalid = Scegli un tipo di domanda dall'elenco.
+survey-has-responses = Le domande non si possono cambiare dopo le prime risposte.
+survey-too-many-questions = Un questionario ha al massimo 50 domande.
+survey-answered-already = Hai già risposto a questo questionario.
+survey-closed-error = Questo questionario è chiuso.

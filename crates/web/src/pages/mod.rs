@@ -9,6 +9,7 @@ pub mod networks;
 pub mod organisations;
 pub mod participation;
 pub mod proposals;
+pub mod surveys;
 pub mod verification;
 
 use crate::error::{WebError, WebResult};
@@ -34,7 +35,8 @@ pub fn see_other(to: &str) -> WebResult {
 
 /// The success notices a page may show, chosen by `?notice=`; anything else shows nothing.
 pub fn notice(raw: Option<&str>) -> &'static str {
-    const KNOWN: [&str; 21] = [
+    const KNOWN: [&str; 22] = [
+        "notice-answered-survey",
         "notice-registered",
         "notice-waiting",
         "notice-cancelled",

@@ -36,6 +36,7 @@ const ANONYMOUS = [
   '/processes/piazza-del-mercato/meetings/4', '/organisations/comune-di-valdora',
   '/processes/centro-giovani-san-michele/surveys', '/processes/centro-giovani-san-michele/surveys/1',
   '/processes/centro-giovani-san-michele/surveys/1/results',
+  '/processes/piazza-del-mercato/results', '/processes/piazza-del-mercato/results/1',
 ];
 
 for (const lang of ['it', 'en']) {
@@ -93,6 +94,15 @@ for (const lang of ['it', 'en']) {
     await check('surveys with the new-survey form');
     await page.goto(`${server.base}/processes/centro-giovani-san-michele/surveys/1`);
     await check('survey management');
+    await page.goto(`${server.base}/processes/piazza-del-mercato/results`);
+    await check('results with the new-result form');
+    await page.goto(`${server.base}/processes/piazza-del-mercato/results/1`);
+    await check('result with the update form');
+    await page.fill('#f-progress', '120');
+    await page.click('form[action$="/updates"] button[type=submit]');
+    await page.waitForSelector('.error-summary');
+    await check('result update with errors');
+    await page.screenshot({ path: `${ARTIFACTS}result-errors-${lang}.png`, fullPage: true });
 
     await login(page, 'funzionario@demo.example');
     await page.goto(`${server.base}${PARK}/2`);

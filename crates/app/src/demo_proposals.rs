@@ -255,7 +255,8 @@ pub async fn seed(
     })
     .await?;
     let park_ids = proposals(tx, t, park, &PARK, &residents).await?;
-    proposals(tx, t, square, &SQUARE, &residents).await?;
+    let square_ids = proposals(tx, t, square, &SQUARE, &residents).await?;
+    results(tx, t, square, &square_ids).await?;
     let mut comment_ids: Vec<i64> = Vec::new();
     for (p, author, reply_to, alignment, text) in PARK_COMMENTS {
         let parent = reply_to.and_then(|i| comment_ids.get(i).map(|c| (*c, None)));
@@ -588,5 +589,90 @@ pub async fn survey(
         details: json!({"demo": true, "responses": 27}),
     })
     .await?;
+    Ok(())
+}
+
+/// `(title, description, proposal index, updates as (status, progress, text, days ago))`.
+type DemoResult = (
+    &'static str,
+    &'static str,
+    usize,
+    &'static [(&'static str, i64, &'static str, i64)],
+);
+
+const RESULTS: [DemoResult; 3] = [
+    (
+        "Alberi e panchine sul lato ovest",
+        "Primo lotto dei lavori: 14 alberi, 12 panchine, dehors per i bar; i parcheggi spostati in via Garibaldi.",
+        0,
+        &[
+            (
+                "planned",
+                0,
+                "Progetto esecutivo approvato dalla Giunta.",
+                300,
+            ),
+            (
+                "in-progress",
+                40,
+                "Cantiere aperto; rimossi i parcheggi.",
+                200,
+            ),
+            ("completed", 100, "Lavori conclusi e piazza riaperta.", 60),
+        ],
+    ),
+    (
+        "Mercato contadino del sabato",
+        "Bando per i produttori del territorio e spazio per le scuole.",
+        1,
+        &[(
+            "in-progress",
+            30,
+            "Bando pubblicato; 11 domande ricevute.",
+            20,
+        )],
+    ),
+    (
+        "Restauro della fontana",
+        "Restauro conservativo e rampa accessibile.",
+        2,
+        &[
+            (
+                "in-progress",
+                50,
+                "Restauro in corso con la Soprintendenza.",
+                150,
+            ),
+            ("completed", 100, "Restauro terminato a maggio.", 90),
+        ],
+    ),
+];
+
+async fn results(
+    tx: &mut WriteTx,
+    t: i64,
+    (process, slug): (i64, &str),
+    ids: &[i64],
+) -> Result<()> {
+    for (title, description, p, updates) in RESULTS {
+        let linked: Vec<i64> = ids.get(p).copied().into_iter().collect();
+        let id = tx
+            .insert_result(process, title, description, &linked, t - 86_400 * 320)
+            .await?;
+        for (status, progress, text, ago) in updates {
+            tx.update_result(id, status, *progress, text, t - 86_400 * ago)
+                .await?;
+        }
+        let href = format!("/processes/{slug}/results/{id}");
+        search::index(tx, "result", id, Some(process), title, description, &href).await?;
+        tx.audit(Event {
+            at: t,
+            actor: None,
+            action: "result.create",
+            subject: format!("result:{id}"),
+            details: json!({"demo": true}),
+        })
+        .await?;
+    }
     Ok(())
 }

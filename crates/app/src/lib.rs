@@ -29,6 +29,7 @@ pub mod organisations;
 pub mod participation;
 pub mod proposals;
 pub mod ratelimit;
+pub mod results;
 pub mod search;
 pub mod secret;
 pub mod surveys;

@@ -48,7 +48,7 @@ pub async fn create(app: &App, actor: &Actor, slug: &str, input: &MeetingInput) 
     policy::can(actor, Action::ManageProcesses(OrgId(p.org_id)))?;
     let mut errors = Errors::new();
     let title = errors.take(parse_text("title", &input.title, 150).and_then(|t| {
-        if t.chars().count() < 5 {
+        if t.chars().count() < 3 {
             Err(FieldError::new("title", "text-required"))
         } else {
             Ok(t)

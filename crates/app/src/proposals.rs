@@ -183,6 +183,8 @@ pub struct ProposalView {
     pub commenting_open: bool,
     /// The actor is a verified resident of the process's organisation.
     pub resident: bool,
+    /// What the organisation did with it: the results it led to.
+    pub results: Vec<store::results::ResultRow>,
     /// Published proposals of the process like this one: `(id, title, percent)`.
     pub similar: Vec<(i64, String, u32)>,
 }
@@ -214,6 +216,7 @@ pub async fn view(app: &App, actor: &Actor, slug: &str, id: i64) -> Result<Propo
         vec![]
     };
     Ok(ProposalView {
+        results: app.store.results_of_proposal(id).await?,
         events: app.store.proposal_events(id).await?,
         supported,
         can_edit: is_author && editable(&proposal, now()),

@@ -8,7 +8,14 @@ use store::WriteTx;
 use store::search::{Doc, Hit, Query};
 
 /// The kinds of content search knows, in the order of its filters.
-pub const KINDS: &[&str] = &["process", "proposal", "comment", "meeting", "organisation"];
+pub const KINDS: &[&str] = &[
+    "process",
+    "proposal",
+    "comment",
+    "meeting",
+    "result",
+    "organisation",
+];
 
 /// The `(term, weight)` pairs of a title and a body: title terms weigh 2, body terms 1.
 pub fn weighted_terms(title: &str, body: &str) -> Vec<(String, i64)> {

@@ -50,7 +50,7 @@ pub async fn create(app: &App, actor: &Actor, slug: &str, input: &SurveyInput) -
     let p = manage(app, actor, slug).await?;
     let mut errors = Errors::new();
     let title = errors.take(parse_text("title", &input.title, 150).and_then(|t| {
-        if t.chars().count() < 5 {
+        if t.chars().count() < 3 {
             Err(FieldError::new("title", "text-required"))
         } else {
             Ok(t)

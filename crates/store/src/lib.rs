@@ -13,7 +13,7 @@
 //! same transaction as the change.
 //!
 //! Modules, one per capability: [`accounts`], [`organisations`], [`networks`], [`participation`],
-//! [`proposals`], [`comments`], [`meetings`], [`surveys`], [`search`], [`verification`], [`audit`], [`jobs`], [`ratelimit`]. Story tests in `tests/` run the same scenarios on both engines.
+//! [`proposals`], [`comments`], [`meetings`], [`surveys`], [`results`], [`search`], [`verification`], [`audit`], [`jobs`], [`ratelimit`]. Story tests in `tests/` run the same scenarios on both engines.
 
 pub mod accounts;
 pub mod audit;
@@ -25,6 +25,7 @@ pub mod organisations;
 pub mod participation;
 pub mod proposals;
 pub mod ratelimit;
+pub mod results;
 pub mod search;
 pub mod surveys;
 pub mod testing;

@@ -22,7 +22,7 @@ use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use pages::{
     accounts, admin, errors, home, meetings, networks, organisations, participation, proposals,
-    surveys, verification,
+    results, surveys, verification,
 };
 use std::net::SocketAddr;
 
@@ -125,6 +125,15 @@ pub fn router(app: App) -> Router {
         .route(
             "/processes/{slug}/meetings/{id}/calendar.ics",
             get(meetings::ics),
+        )
+        .route(
+            "/processes/{slug}/results",
+            get(results::list).post(results::create),
+        )
+        .route("/processes/{slug}/results/{id}", get(results::show))
+        .route(
+            "/processes/{slug}/results/{id}/updates",
+            post(results::update),
         )
         .route(
             "/processes/{slug}/surveys",

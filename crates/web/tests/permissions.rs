@@ -85,6 +85,15 @@ async fn every_proposal_route_answers_each_role_as_the_policy_says() {
         ("category", "other"),
     ];
     let vote = [("value", "1")];
+    let result_update = [
+        ("status", "completed"),
+        ("progress", "100"),
+        ("text", "Finito davvero."),
+    ];
+    let result_form = [
+        ("title", "Un risultato nuovo"),
+        ("description", "Descritto."),
+    ];
     let survey_answer = [("q1", "1"), ("q2", "0")];
     let question = [("kind", "short"), ("prompt", "Una domanda in più")];
     let close_form = [("attendees", "25"), ("minutes", "Buona partecipazione.")];
@@ -206,6 +215,24 @@ async fn every_proposal_route_answers_each_role_as_the_policy_says() {
             "POST",
             format!("{YOUTH_SURVEY}/close"),
             &[],
+            [403, 403, 403, 403, 403, 303],
+        ),
+        (
+            "GET",
+            "/processes/piazza-del-mercato/results/1".into(),
+            &[],
+            [200, 200, 200, 200, 200, 200],
+        ),
+        (
+            "POST",
+            "/processes/piazza-del-mercato/results/1/updates".into(),
+            &result_update,
+            [403, 403, 403, 403, 403, 303],
+        ),
+        (
+            "POST",
+            "/processes/piazza-del-mercato/results".into(),
+            &result_form,
             [403, 403, 403, 403, 403, 303],
         ),
         (

@@ -9,6 +9,7 @@ pub mod networks;
 pub mod organisations;
 pub mod participation;
 pub mod proposals;
+pub mod results;
 pub mod surveys;
 pub mod verification;
 

@@ -10,9 +10,12 @@
 //! - [`organisations`]: organisations, territories, members and invitations.
 //! - [`networks`]: network bodies' members and commitments.
 //! - [`participation`]: participatory processes and their phases.
+//! - [`proposals`], [`comments`], [`meetings`], [`surveys`], [`results`]: what happens in a
+//!   process; [`markdown`] renders participants' text inert; [`search`] indexes all of it.
+//! - [`verification`]: residents verified against an organisation's census (salted hashes).
 //! - [`ratelimit`]: limits on log-in, link requests and registration.
 //! - [`jobs`]: the worker that runs queued jobs with retries; [`mail`]: the mailer it uses.
-//! - [`demo`]: the demo network.
+//! - [`demo`]: the demo network; [`secret`]: random tokens.
 
 pub mod accounts;
 pub mod comments;

@@ -20,13 +20,13 @@ const CONNECTIONS: [u32; 3] = [1, 16, 64];
 const SECONDS: u32 = 8;
 const PORT: u16 = 18_080;
 
-struct Sample {
-    rps: f64,
-    p50_ms: f64,
-    p99_ms: f64,
+pub struct Sample {
+    pub rps: f64,
+    pub p50_ms: f64,
+    pub p99_ms: f64,
 }
 
-fn rss_kb(pid: u32) -> u64 {
+pub fn rss_kb(pid: u32) -> u64 {
     std::fs::read_to_string(format!("/proc/{pid}/status"))
         .ok()
         .and_then(|s| {
@@ -52,8 +52,13 @@ fn parse_ms(v: &str) -> f64 {
     num.parse::<f64>().unwrap_or(f64::NAN) * factor
 }
 
-fn wrk(path: &str, connections: u32) -> Result<Sample> {
-    let url = format!("http://127.0.0.1:{PORT}{path}");
+pub fn wrk(path: &str, connections: u32) -> Result<Sample> {
+    wrk_on(PORT, path, connections)
+}
+
+/// `wrk` against `path` on a local port.
+pub fn wrk_on(port: u16, path: &str, connections: u32) -> Result<Sample> {
+    let url = format!("http://127.0.0.1:{port}{path}");
     let out = Command::new("wrk")
         .args([
             "-t",
@@ -110,6 +115,7 @@ pub fn run(what: &str, rest: &[String]) -> Result<()> {
         "web" => web(),
         "budgeting" => crate::bench_pb::run(rest),
         "opinion" => crate::bench_opinion::run(rest),
+        "participation" => crate::bench_participation::run(rest),
         other => bail!(
             "unknown benchmark {other}: try `cargo xtask bench web` or `cargo xtask bench budgeting`"
         ),

@@ -8,11 +8,14 @@
 //! - `bench web`: request rate, latency and memory of the demo server, into `docs/BENCHMARKS.md`.
 //! - `bench budgeting [--sample N] [--cap S]`: every rule on the pabulib files, side by side with
 //!   pabutools (installed from PyPI into `target/bench-venv`), into `docs/BENCHMARKS.md`.
+//! - `bench participation [--only sqlite|postgres]`: the large demo consultation under load, on
+//!   both engines, into `docs/BENCHMARKS.md`.
 //! - `bench opinion`: the opinion-map pipeline on every Pol.is conversation beside red-dwarf, and on
 //!   two synthetic conversations, into `docs/BENCHMARKS.md`.
 
 mod bench;
 mod bench_opinion;
+mod bench_participation;
 mod bench_pb;
 
 use anyhow::{Context, Result, bail};
@@ -225,7 +228,7 @@ fn main() -> ExitCode {
         ),
         _ => {
             eprintln!(
-                "usage: cargo xtask ci | test | e2e | bench web | bench budgeting [--sample N] [--cap SECONDS] | bench opinion"
+                "usage: cargo xtask ci | test | e2e | bench web | bench budgeting [--sample N] [--cap SECONDS] | bench opinion | bench participation [--only sqlite|postgres]"
             );
             return ExitCode::from(2);
         }

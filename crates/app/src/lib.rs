@@ -15,12 +15,14 @@
 //! - [`verification`]: residents verified against an organisation's census (salted hashes).
 //! - [`ratelimit`]: limits on log-in, link requests and registration.
 //! - [`jobs`]: the worker that runs queued jobs with retries; [`mail`]: the mailer it uses.
-//! - [`demo`]: the demo network; [`secret`]: random tokens.
+//! - [`demo`]: the demo network ([`demo_large`]: the large consultation benchmarks use);
+//!   [`secret`]: random tokens.
 
 pub mod accounts;
 pub mod comments;
 pub mod config;
 pub mod demo;
+pub mod demo_large;
 mod demo_proposals;
 pub mod i18n;
 pub mod jobs;

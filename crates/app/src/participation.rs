@@ -194,7 +194,12 @@ pub async fn publish(app: &App, actor: &Actor, slug: &str) -> Result<()> {
 
 /// Today's date, `YYYY-MM-DD` (UTC), for placing phases on the timeline.
 pub fn today() -> String {
-    match time::OffsetDateTime::from_unix_timestamp(now()) {
+    date_of(now())
+}
+
+/// The date `YYYY-MM-DD` (UTC) of a Unix time.
+pub fn date_of(unix: i64) -> String {
+    match time::OffsetDateTime::from_unix_timestamp(unix) {
         Ok(d) => format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day()),
         Err(_) => String::new(),
     }

@@ -44,12 +44,22 @@ struct ServeArgs {
     bind: Option<String>,
 }
 
+#[derive(clap::Args)]
+struct DemoArgs {
+    #[command(flatten)]
+    serve: ServeArgs,
+    /// `small` (the demo network) or `large` (plus a consultation of 50 000 residents, 10 000
+    /// proposals and 200 000 comments, for benchmarks).
+    #[arg(long, default_value = "small")]
+    scale: String,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Serve the site and run the jobs worker.
     Serve(ServeArgs),
     /// Create a fresh demo network (refusing to overwrite a database that is not a demo) and serve it.
-    Demo(ServeArgs),
+    Demo(DemoArgs),
     /// Apply pending database migrations.
     Migrate(DbArgs),
     /// Run the jobs worker alone (mail and other background work).
@@ -197,7 +207,11 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             let app = App::open(config(&args.db, args.bind.as_ref())?).await?;
             run_server(app).await?;
         }
-        Command::Demo(args) => {
+        Command::Demo(DemoArgs { serve: args, scale }) => {
+            if scale != "small" && scale != "large" {
+                eprintln!("bad --scale {scale:?}: small or large");
+                return Ok(ExitCode::from(2));
+            }
             let mut c = config(&args.db, args.bind.as_ref())?;
             if args.db.database_url.is_none()
                 && std::env::var("LEARNING_CITY__DATABASE_URL").is_err()
@@ -221,6 +235,15 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             };
             let app = App::with_store(store, c)?;
             app::demo::seed(&app).await?;
+            if scale == "large" {
+                let started = std::time::Instant::now();
+                app::demo_large::seed(&app).await?;
+                println!(
+                    "large consultation /processes/{} generated in {:.1} s",
+                    app::demo_large::SLUG,
+                    started.elapsed().as_secs_f64()
+                );
+            }
             run_server(app).await?;
         }
         Command::Migrate(db) => {

@@ -17,6 +17,7 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod bulk;
 pub mod comments;
 pub mod jobs;
 pub mod meetings;

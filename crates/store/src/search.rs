@@ -88,33 +88,53 @@ pub struct Query<'a> {
 impl Store {
     /// Documents holding every word of the query, best first (title hits weigh more), then
     /// newest; with the number of hits per kind (all kinds, before the kind filter).
+    ///
+    /// The rarest word drives the query (its postings are read from the covering index); every
+    /// other word is probed per candidate, so the cost follows the rarest word's postings.
     pub async fn search(&self, q: &Query<'_>) -> Result<(Vec<Hit>, Vec<(String, i64)>)> {
         if q.words.is_empty() {
             return Ok((vec![], vec![]));
         }
-        let mut joins = String::new();
-        let mut score = Vec::new();
-        let mut binds: Vec<String> = Vec::new();
+        let mut words: Vec<(i64, usize, &Vec<String>)> = Vec::with_capacity(q.words.len());
         for (i, alts) in q.words.iter().enumerate() {
-            let marks: Vec<String> = alts
-                .iter()
+            let marks: Vec<String> = (1..=alts.len()).map(|n| format!("${n}")).collect();
+            let sql = format!(
+                "SELECT COUNT(*) FROM search_terms WHERE term IN ({})",
+                marks.join(", ")
+            );
+            let mut cq = sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(sql));
+            for a in alts {
+                cq = cq.bind(a.clone());
+            }
+            words.push((cq.fetch_one(self.pool()).await?, i, alts));
+        }
+        words.sort_by_key(|(n, i, _)| (*n, *i));
+        let mut binds: Vec<String> = Vec::new();
+        let marks = |alts: &Vec<String>, binds: &mut Vec<String>| -> String {
+            alts.iter()
                 .map(|a| {
                     binds.push(a.clone());
                     format!("${}", binds.len())
                 })
-                .collect();
-            joins.push_str(&format!(
-                " JOIN (SELECT doc_id, MAX(weight) AS w FROM search_terms WHERE term IN ({}) GROUP BY doc_id) q{i} ON q{i}.doc_id = d.id",
-                marks.join(", ")
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        // The filter: candidates from the rarest word, the others probed.
+        let mut filter = format!(
+            " WHERE d.id IN (SELECT doc_id FROM search_terms WHERE term IN ({}))",
+            marks(words[0].2, &mut binds)
+        );
+        for (i, (_, _, alts)) in words.iter().enumerate().skip(1) {
+            filter.push_str(&format!(
+                " AND EXISTS (SELECT 1 FROM search_terms e{i} WHERE e{i}.doc_id = d.id AND e{i}.term IN ({}))",
+                marks(alts, &mut binds)
             ));
-            score.push(format!("q{i}.w"));
         }
-        let mut filter = String::from(" WHERE 1 = 1");
         if let Some(p) = q.process_id {
             filter.push_str(&format!(" AND d.process_id = {p}"));
         }
         let facets_sql = format!(
-            "SELECT d.kind, COUNT(*) FROM search_docs d{joins}{filter} GROUP BY d.kind ORDER BY d.kind"
+            "SELECT d.kind, COUNT(*) FROM search_docs d{filter} GROUP BY d.kind ORDER BY d.kind"
         );
         let mut fq = sqlx::query_as::<_, (String, i64)>(sqlx::AssertSqlSafe(facets_sql));
         for b in &binds {
@@ -125,8 +145,15 @@ impl Store {
             binds.push(k.to_owned());
             filter.push_str(&format!(" AND d.kind = ${}", binds.len()));
         }
+        let mut score = Vec::new();
+        for (i, (_, _, alts)) in words.iter().enumerate() {
+            score.push(format!(
+                "(SELECT MAX(s{i}.weight) FROM search_terms s{i} WHERE s{i}.doc_id = d.id AND s{i}.term IN ({}))",
+                marks(alts, &mut binds)
+            ));
+        }
         let sql = format!(
-            "SELECT d.kind, d.item_id, d.title, d.body, d.href, {} AS score FROM search_docs d{joins}{filter} \
+            "SELECT d.kind, d.item_id, d.title, d.body, d.href, {} AS score FROM search_docs d{filter} \
              ORDER BY score DESC, d.id DESC LIMIT {} OFFSET {}",
             score.join(" + "),
             q.limit.clamp(1, 100),

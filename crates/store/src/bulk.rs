@@ -73,7 +73,7 @@ impl WriteTx {
     pub async fn bulk_proposals(
         &mut self,
         process: i64,
-        rows: &[(i64, String, String, &'static str, i64, i64, i64)],
+        rows: &[BulkProposal],
     ) -> Result<Vec<i64>> {
         let first: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM proposals")
             .fetch_one(&mut *self.tx)
@@ -167,18 +167,7 @@ impl WriteTx {
     }
 
     /// Indexes many documents `(kind, item, process, title, body, href, terms)` at once.
-    pub async fn bulk_index(
-        &mut self,
-        docs: &[(
-            &'static str,
-            i64,
-            i64,
-            String,
-            String,
-            String,
-            Vec<(String, i64)>,
-        )],
-    ) -> Result<()> {
+    pub async fn bulk_index(&mut self, docs: &[BulkDoc]) -> Result<()> {
         let first: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM search_docs")
             .fetch_one(&mut *self.tx)
             .await?;
@@ -220,6 +209,20 @@ impl WriteTx {
             .await
     }
 }
+
+/// A generated search document: `(kind, item, process, title, body, href, terms)`.
+pub type BulkDoc = (
+    &'static str,
+    i64,
+    i64,
+    String,
+    String,
+    String,
+    Vec<(String, i64)>,
+);
+
+/// A generated proposal: `(author, title, body, category, supports, comments, at)`.
+pub type BulkProposal = (i64, String, String, &'static str, i64, i64, i64);
 
 /// A value of a generated row.
 pub enum BulkValue {

@@ -36,7 +36,7 @@ const ANONYMOUS = [
   '/processes/piazza-del-mercato/meetings/4', '/organisations/comune-di-valdora',
   '/processes/centro-giovani-san-michele/surveys', '/processes/centro-giovani-san-michele/surveys/1',
   '/processes/centro-giovani-san-michele/surveys/1/results',
-  '/processes/piazza-del-mercato/results', '/processes/piazza-del-mercato/results/1',
+  '/processes/piazza-del-mercato/results', '/processes/piazza-del-mercato/results/1', '/moderation',
 ];
 
 for (const lang of ['it', 'en']) {
@@ -96,6 +96,8 @@ for (const lang of ['it', 'en']) {
     await check('survey management');
     await page.goto(`${server.base}/processes/piazza-del-mercato/results`);
     await check('results with the new-result form');
+    await page.goto(`${server.base}/admin`);
+    await check('admin with the block form');
     await page.goto(`${server.base}/processes/piazza-del-mercato/results/1`);
     await check('result with the update form');
     await page.fill('#f-progress', '120');
@@ -120,6 +122,8 @@ for (const lang of ['it', 'en']) {
     await page.click('form[action$="/meetings"] button[type=submit]');
     await page.waitForSelector('.error-summary');
     await check('meeting form with errors');
+    await page.goto(`${server.base}/organisations/comune-di-valdora/moderation`);
+    await check('moderation queue');
     await page.goto(`${server.base}/organisations/comune-di-valdora/census`);
     await check('census');
     await page.setInputFiles('#f-census', { name: 'census.csv', mimeType: 'text/csv', buffer: Buffer.from('id;date\nRSSMRA85T10A562X;1985-12-10\n') });

@@ -415,6 +415,7 @@ pub async fn actor_of(app: &App, user: &UserRow) -> Result<Actor> {
         instance_admin: user.instance_admin == 1,
         memberships,
         verified,
+        blocked: app.store.is_blocked(user.id).await?,
     })
 }
 

@@ -12,6 +12,7 @@
 //! - [`participation`]: participatory processes and their phases.
 //! - [`proposals`], [`comments`], [`meetings`], [`surveys`], [`results`]: what happens in a
 //!   process; [`markdown`] renders participants' text inert; [`search`] indexes all of it.
+//! - [`moderation`]: reports, hidden content, appeals, blocked accounts, the public log.
 //! - [`verification`]: residents verified against an organisation's census (salted hashes).
 //! - [`ratelimit`]: limits on log-in, link requests and registration.
 //! - [`jobs`]: the worker that runs queued jobs with retries; [`mail`]: the mailer it uses.
@@ -29,6 +30,7 @@ pub mod jobs;
 pub mod mail;
 pub mod markdown;
 pub mod meetings;
+pub mod moderation;
 pub mod networks;
 pub mod organisations;
 pub mod participation;

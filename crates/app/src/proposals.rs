@@ -183,6 +183,8 @@ pub struct ProposalView {
     pub commenting_open: bool,
     /// The actor is a verified resident of the process's organisation.
     pub resident: bool,
+    /// The actor moderates this process's organisation.
+    pub can_moderate: bool,
     /// What the organisation did with it: the results it led to.
     pub results: Vec<store::results::ResultRow>,
     /// Published proposals of the process like this one: `(id, title, percent)`.
@@ -217,6 +219,7 @@ pub async fn view(app: &App, actor: &Actor, slug: &str, id: i64) -> Result<Propo
     };
     Ok(ProposalView {
         results: app.store.results_of_proposal(id).await?,
+        can_moderate: policy::can(actor, Action::Moderate(OrgId(process.org_id))).is_ok(),
         events: app.store.proposal_events(id).await?,
         supported,
         can_edit: is_author && editable(&proposal, now()),

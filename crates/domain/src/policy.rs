@@ -14,6 +14,8 @@ pub struct Actor {
     pub memberships: Vec<(OrgId, OrgRole)>,
     /// Organisations whose census has verified this person as a resident.
     pub verified: Vec<OrgId>,
+    /// Blocked by the instance's administrators: may read, not take part.
+    pub blocked: bool,
 }
 
 impl Actor {
@@ -77,6 +79,8 @@ pub enum Action {
     ParticipateAsResident(OrgId),
     /// Upload the organisation's census and see its verification flags.
     ManageCensus(OrgId),
+    /// Hide and restore content in the organisation's processes, decide appeals.
+    Moderate(OrgId),
 }
 
 /// `Ok(())` when the actor may do the action, [`DomainError::Forbidden`] otherwise.
@@ -90,12 +94,14 @@ pub fn can(actor: &Actor, action: Action) -> Result<(), DomainError> {
         | Action::ManageNetwork(org)
         | Action::SignCommitment(org)
         | Action::ManageProcesses(org) => actor.is_signed_in() && actor.admin_of(org),
-        Action::Participate => actor.is_signed_in(),
+        Action::Participate => actor.is_signed_in() && !actor.blocked,
         Action::EditOwn(author) => actor.user == Some(author),
-        Action::AnswerProposals(org) | Action::ManageCensus(org) => {
+        Action::AnswerProposals(org) | Action::ManageCensus(org) | Action::Moderate(org) => {
             actor.is_signed_in() && actor.admin_of(org)
         }
-        Action::ParticipateAsResident(org) => actor.is_signed_in() && actor.verified.contains(&org),
+        Action::ParticipateAsResident(org) => {
+            actor.is_signed_in() && !actor.blocked && actor.verified.contains(&org)
+        }
         Action::ViewMembers(org) => {
             actor.is_signed_in() && (actor.instance_admin || actor.role_in(org).is_some())
         }
@@ -218,6 +224,10 @@ mod tests {
                 Action::ManageCensus(A),
                 [false, false, false, true, false, true, false],
             ),
+            (
+                Action::Moderate(A),
+                [false, false, false, true, false, true, false],
+            ),
         ];
         let actors = actors();
         for (action, expected) in rows {
@@ -225,6 +235,20 @@ mod tests {
                 assert_eq!(can(actor, action).is_ok(), want, "{name} on {action:?}");
             }
         }
+    }
+
+    #[test]
+    fn blocked_people_read_but_do_not_take_part() {
+        let blocked = Actor {
+            user: Some(UserId(7)),
+            verified: vec![A],
+            blocked: true,
+            ..Actor::default()
+        };
+        assert!(can(&blocked, Action::ViewPublic).is_ok());
+        assert!(can(&blocked, Action::ManageOwnAccount).is_ok());
+        assert!(can(&blocked, Action::Participate).is_err());
+        assert!(can(&blocked, Action::ParticipateAsResident(A)).is_err());
     }
 
     #[test]

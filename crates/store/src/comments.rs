@@ -17,10 +17,12 @@ pub struct CommentRow {
     pub downs: i64,
     pub created_at: i64,
     pub edited_at: Option<i64>,
+    /// Why moderation hid it, when it did.
+    pub hidden_reason: Option<String>,
 }
 
 const SELECT: &str = "SELECT c.id, c.parent_id, c.root_id, c.author_id, u.name AS author_name, c.body, c.alignment, \
-     c.ups, c.downs, c.created_at, c.edited_at FROM comments c JOIN users u ON u.id = c.author_id";
+     c.ups, c.downs, c.created_at, c.edited_at, c.hidden_reason FROM comments c JOIN users u ON u.id = c.author_id";
 
 /// Where a comment is posted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

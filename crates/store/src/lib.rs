@@ -13,7 +13,7 @@
 //! same transaction as the change.
 //!
 //! Modules, one per capability: [`accounts`], [`organisations`], [`networks`], [`participation`],
-//! [`proposals`], [`comments`], [`meetings`], [`surveys`], [`results`], [`search`], [`verification`], [`audit`], [`jobs`], [`ratelimit`]. Story tests in `tests/` run the same scenarios on both engines.
+//! [`proposals`], [`comments`], [`meetings`], [`surveys`], [`results`], [`moderation`], [`search`], [`verification`], [`audit`], [`jobs`], [`ratelimit`]. Story tests in `tests/` run the same scenarios on both engines.
 
 pub mod accounts;
 pub mod audit;
@@ -21,6 +21,7 @@ pub mod bulk;
 pub mod comments;
 pub mod jobs;
 pub mod meetings;
+pub mod moderation;
 pub mod networks;
 pub mod organisations;
 pub mod participation;

@@ -24,6 +24,8 @@ pub struct ProposalRow {
     pub created_at: i64,
     pub published_at: Option<i64>,
     pub updated_at: i64,
+    /// Why moderation hid it, when it did.
+    pub hidden_reason: Option<String>,
 }
 
 /// One entry of a proposal's history.
@@ -64,7 +66,7 @@ pub struct ProposalFilter {
 
 const SELECT: &str = "SELECT p.id, p.process_id, p.author_id, u.name AS author_name, p.title, p.body, p.category, \
      p.place, p.cost, p.state, p.answer, p.answer_text, p.supports, p.comments, p.created_at, p.published_at, \
-     p.updated_at FROM proposals p JOIN users u ON u.id = p.author_id";
+     p.updated_at, p.hidden_reason FROM proposals p JOIN users u ON u.id = p.author_id";
 
 impl WriteTx {
     /// Inserts a draft proposal.
@@ -249,8 +251,8 @@ impl Store {
         let mut sql = format!(
             "SELECT p.id, p.process_id, p.author_id, u.name AS author_name, p.title, p.body, p.category, \
              p.place, p.cost, p.state, p.answer, p.answer_text, p.supports, p.comments, p.created_at, \
-             p.published_at, p.updated_at, COUNT(*) OVER () AS total FROM proposals p JOIN users u ON u.id = p.author_id \
-             WHERE p.process_id = $1 AND p.state {}",
+             p.published_at, p.updated_at, p.hidden_reason, COUNT(*) OVER () AS total FROM proposals p JOIN users u ON u.id = p.author_id \
+             WHERE p.process_id = $1 AND p.hidden_reason IS NULL AND p.state {}",
             if f.withdrawn {
                 "IN ('published', 'withdrawn')"
             } else {
@@ -314,7 +316,7 @@ impl Store {
     /// Published proposals of a process as `(id, title, body)`, for similarity.
     pub async fn proposal_texts(&self, process: i64) -> Result<Vec<(i64, String, String)>> {
         Ok(sqlx::query_as(
-            "SELECT id, title, body FROM proposals WHERE process_id = $1 AND state = 'published' ORDER BY id",
+            "SELECT id, title, body FROM proposals WHERE process_id = $1 AND state = 'published' AND hidden_reason IS NULL ORDER BY id",
         )
         .bind(process)
         .fetch_all(self.pool())

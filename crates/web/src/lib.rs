@@ -21,8 +21,8 @@ use axum::http::header;
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use pages::{
-    accounts, admin, errors, home, meetings, networks, organisations, participation, proposals,
-    results, surveys, verification,
+    accounts, admin, errors, home, meetings, moderation, networks, organisations, participation,
+    proposals, results, surveys, verification,
 };
 use std::net::SocketAddr;
 
@@ -104,6 +104,12 @@ pub fn router(app: App) -> Router {
             post(proposals::vote_comment),
         )
         .route("/search", get(proposals::search))
+        .route("/moderation", get(moderation::log))
+        .route("/moderation/report", post(moderation::report))
+        .route("/moderation/decide", post(moderation::decide))
+        .route("/moderation/appeal", post(moderation::appeal))
+        .route("/organisations/{slug}/moderation", get(moderation::queue))
+        .route("/admin/block", post(moderation::block))
         .route(
             "/processes/{slug}/meetings",
             get(meetings::list).post(meetings::create),

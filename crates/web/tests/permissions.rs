@@ -85,6 +85,8 @@ async fn every_proposal_route_answers_each_role_as_the_policy_says() {
         ("category", "other"),
     ];
     let vote = [("value", "1")];
+    let report = [("kind", "comment"), ("id", "1"), ("reason", "spam")];
+    let restore = [("kind", "comment"), ("id", "1"), ("action", "restore")];
     let result_update = [
         ("status", "completed"),
         ("progress", "100"),
@@ -234,6 +236,30 @@ async fn every_proposal_route_answers_each_role_as_the_policy_says() {
             "/processes/piazza-del-mercato/results".into(),
             &result_form,
             [403, 403, 403, 403, 403, 303],
+        ),
+        (
+            "GET",
+            "/moderation".into(),
+            &[],
+            [200, 200, 200, 200, 200, 200],
+        ),
+        (
+            "GET",
+            "/organisations/comune-di-valdora/moderation".into(),
+            &[],
+            [403, 403, 403, 200, 403, 200],
+        ),
+        (
+            "POST",
+            "/moderation/report".into(),
+            &report,
+            [403, 303, 303, 303, 303, 303],
+        ),
+        (
+            "POST",
+            "/moderation/decide".into(),
+            &restore,
+            [403, 403, 403, 303, 403, 303],
         ),
         (
             "GET",

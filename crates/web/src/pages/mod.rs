@@ -5,6 +5,7 @@ pub mod admin;
 pub mod errors;
 pub mod home;
 pub mod meetings;
+pub mod moderation;
 pub mod networks;
 pub mod organisations;
 pub mod participation;
@@ -36,7 +37,9 @@ pub fn see_other(to: &str) -> WebResult {
 
 /// The success notices a page may show, chosen by `?notice=`; anything else shows nothing.
 pub fn notice(raw: Option<&str>) -> &'static str {
-    const KNOWN: [&str; 22] = [
+    const KNOWN: [&str; 24] = [
+        "notice-reported",
+        "notice-appealed",
         "notice-answered-survey",
         "notice-registered",
         "notice-waiting",

@@ -246,9 +246,14 @@ struct ShowPage {
     comment: CommentInput,
     answer: AnswerInput,
     answers: Vec<(&'static str, String)>,
+    reasons: [&'static str; 5],
 }
 
 impl ShowPage {
+    fn reason_key(&self, r: &str) -> String {
+        format!("report-reason-{r}")
+    }
+
     fn href(&self) -> String {
         format!(
             "/processes/{}/proposals/{}",
@@ -333,6 +338,7 @@ async fn show_page(
             comment,
             answer,
             answers: answers(),
+            reasons: app::moderation::REASONS,
         },
     )
 }

@@ -515,6 +515,7 @@ pub async fn list(
                 process_id: Some(process.id),
                 limit: 100,
                 offset: 0,
+                facets: false,
             })
             .await?;
         filter.ids = Some(hits.into_iter().map(|h| h.item_id).collect());

@@ -85,6 +85,7 @@ pub async fn search(app: &App, q: &str, kind: Option<&str>, page: i64) -> Result
             process_id: None,
             limit: PAGE,
             offset: (page.max(1) - 1) * PAGE,
+            facets: true,
         })
         .await?;
     let total = facets

@@ -243,16 +243,15 @@ impl Store {
     }
 
     /// Published (and, when asked, withdrawn) proposals of a process, with the total count.
+    /// The page is read through the indexes without the bodies of the rows it skips; the total
+    /// is a separate count over the same conditions.
     pub async fn proposals(
         &self,
         process: i64,
         f: &ProposalFilter,
     ) -> Result<(Vec<ProposalRow>, i64)> {
-        let mut sql = format!(
-            "SELECT p.id, p.process_id, p.author_id, u.name AS author_name, p.title, p.body, p.category, \
-             p.place, p.cost, p.state, p.answer, p.answer_text, p.supports, p.comments, p.created_at, \
-             p.published_at, p.updated_at, p.hidden_reason, COUNT(*) OVER () AS total FROM proposals p JOIN users u ON u.id = p.author_id \
-             WHERE p.process_id = $1 AND p.hidden_reason IS NULL AND p.state {}",
+        let mut conditions = format!(
+            " WHERE p.process_id = $1 AND p.hidden_reason IS NULL AND p.state {}",
             if f.withdrawn {
                 "IN ('published', 'withdrawn')"
             } else {
@@ -262,13 +261,13 @@ impl Store {
         let mut n = 1;
         if f.category.is_some() {
             n += 1;
-            sql.push_str(&format!(" AND p.category = ${n}"));
+            conditions.push_str(&format!(" AND p.category = ${n}"));
         }
         match f.answer.as_deref() {
-            Some("none") => sql.push_str(" AND p.answer IS NULL"),
+            Some("none") => conditions.push_str(" AND p.answer IS NULL"),
             Some(_) => {
                 n += 1;
-                sql.push_str(&format!(" AND p.answer = ${n}"));
+                conditions.push_str(&format!(" AND p.answer = ${n}"));
             }
             None => {}
         }
@@ -277,29 +276,51 @@ impl Store {
                 return Ok((vec![], 0));
             }
             let list: Vec<String> = ids.iter().map(i64::to_string).collect();
-            sql.push_str(&format!(" AND p.id IN ({})", list.join(",")));
+            conditions.push_str(&format!(" AND p.id IN ({})", list.join(",")));
         }
-        sql.push_str(match f.order.as_str() {
+        let order = match f.order.as_str() {
             "supports" => " ORDER BY p.supports DESC, p.id DESC",
             "comments" => " ORDER BY p.comments DESC, p.id DESC",
             "oldest" => " ORDER BY p.id ASC",
             _ => " ORDER BY p.id DESC",
-        });
-        sql.push_str(&format!(
-            " LIMIT {} OFFSET {}",
+        };
+        // The page's ids first (index only), then their rows.
+        let ids_sql = format!(
+            "SELECT p.id FROM proposals p{conditions}{order} LIMIT {} OFFSET {}",
             f.limit.clamp(1, 200),
             f.offset.max(0)
-        ));
-        let mut q = sqlx::query_as::<_, WithTotal>(sqlx::AssertSqlSafe(sql)).bind(process);
+        );
+        let count_sql = format!("SELECT COUNT(*) FROM proposals p{conditions}");
+        let mut iq = sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(ids_sql)).bind(process);
+        let mut cq = sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(count_sql)).bind(process);
         if let Some(c) = &f.category {
-            q = q.bind(c.clone());
+            iq = iq.bind(c.clone());
+            cq = cq.bind(c.clone());
         }
         if let Some(a) = f.answer.as_deref().filter(|a| *a != "none") {
-            q = q.bind(a.to_owned());
+            iq = iq.bind(a.to_owned());
+            cq = cq.bind(a.to_owned());
         }
-        let rows = q.fetch_all(self.pool()).await?;
-        let total = rows.first().map(|r| r.total).unwrap_or(0);
-        Ok((rows.into_iter().map(|r| r.row).collect(), total))
+        let page = iq.fetch_all(self.pool()).await?;
+        let total = cq.fetch_one(self.pool()).await?;
+        if page.is_empty() {
+            return Ok((vec![], total));
+        }
+        let list: Vec<String> = page.iter().map(i64::to_string).collect();
+        let rows: Vec<ProposalRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "{SELECT} WHERE p.id IN ({})",
+            list.join(",")
+        )))
+        .fetch_all(self.pool())
+        .await?;
+        // In the page's order.
+        let mut ordered = Vec::with_capacity(rows.len());
+        for id in page {
+            if let Some(r) = rows.iter().find(|r| r.id == id) {
+                ordered.push(r.clone());
+            }
+        }
+        Ok((ordered, total))
     }
 
     /// An author's drafts in a process.
@@ -357,17 +378,10 @@ impl Store {
     pub async fn proposal_categories(&self, process: i64) -> Result<Vec<(String, i64)>> {
         Ok(sqlx::query_as(
             "SELECT category, COUNT(*) FROM proposals WHERE process_id = $1 AND state = 'published' \
-             GROUP BY category ORDER BY category",
+             AND hidden_reason IS NULL GROUP BY category ORDER BY category",
         )
         .bind(process)
         .fetch_all(self.pool())
         .await?)
     }
-}
-
-#[derive(sqlx::FromRow)]
-struct WithTotal {
-    #[sqlx(flatten)]
-    row: ProposalRow,
-    total: i64,
 }

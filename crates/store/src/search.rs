@@ -83,6 +83,8 @@ pub struct Query<'a> {
     pub process_id: Option<i64>,
     pub limit: i64,
     pub offset: i64,
+    /// Count the hits per kind too (the search page's filters).
+    pub facets: bool,
 }
 
 impl Store {
@@ -136,11 +138,15 @@ impl Store {
         let facets_sql = format!(
             "SELECT d.kind, COUNT(*) FROM search_docs d{filter} GROUP BY d.kind ORDER BY d.kind"
         );
-        let mut fq = sqlx::query_as::<_, (String, i64)>(sqlx::AssertSqlSafe(facets_sql));
-        for b in &binds {
-            fq = fq.bind(b.clone());
-        }
-        let facets = fq.fetch_all(self.pool()).await?;
+        let facets = if q.facets {
+            let mut fq = sqlx::query_as::<_, (String, i64)>(sqlx::AssertSqlSafe(facets_sql));
+            for b in &binds {
+                fq = fq.bind(b.clone());
+            }
+            fq.fetch_all(self.pool()).await?
+        } else {
+            vec![]
+        };
         if let Some(k) = q.kind {
             binds.push(k.to_owned());
             filter.push_str(&format!(" AND d.kind = ${}", binds.len()));

@@ -41,3 +41,6 @@ CREATE TABLE appeals (
 ALTER TABLE proposals ADD COLUMN hidden_reason TEXT;
 ALTER TABLE comments ADD COLUMN hidden_reason TEXT;
 ALTER TABLE users ADD COLUMN blocked_at BIGINT;
+
+-- The visible proposals of a process, by category, supports and comments, read from the index.
+CREATE INDEX proposals_visible ON proposals(process_id, state, hidden_reason, category, supports, comments);

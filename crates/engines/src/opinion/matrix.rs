@@ -19,6 +19,9 @@ impl fmt::Display for ReadError {
 
 impl std::error::Error for ReadError {}
 
+/// `(participant, statement, vote)` triples in time order.
+pub type Votes = Vec<(i64, i64, i8)>;
+
 /// Participants × statements, stored sparsely: a conversation of 100 000 participants and 2 000
 /// statements has 200 M cells but only the ~10 M that were voted on are kept. Rows and columns
 /// are in the order of their first vote (as Pol.is keeps them; exact ties between statements are
@@ -318,6 +321,16 @@ fn participant_votes(
     moderated_out: BTreeSet<i64>,
     known: Option<&BTreeSet<i64>>,
 ) -> Result<VoteMatrix, ReadError> {
+    Ok(VoteMatrix::from_votes(
+        &participant_vote_rows(csv, known)?,
+        moderated_out,
+    ))
+}
+
+fn participant_vote_rows(
+    csv: &str,
+    known: Option<&BTreeSet<i64>>,
+) -> Result<Vec<(i64, i64, i8)>, ReadError> {
     let recs = csv_records(csv);
     let Some((_, header)) = recs.first() else {
         return Err(ReadError {
@@ -367,12 +380,19 @@ fn participant_votes(
             triples.push((p, *s, v as i8));
         }
     }
-    Ok(VoteMatrix::from_votes(&triples, moderated_out))
+    Ok(triples)
 }
 
 /// Reads a Pol.is export folder: `votes.csv` when present, else `participants-votes.csv`, and the
 /// moderation of `comments.csv`.
 pub fn read_export(dir: &std::path::Path) -> Result<VoteMatrix, ReadError> {
+    let (votes, moderated) = read_export_votes(dir)?;
+    Ok(VoteMatrix::from_votes(&votes, moderated))
+}
+
+/// The votes of a Pol.is export folder in time order, as `(participant, statement, vote)`, and
+/// the statements moderated out: [`read_export`] without building the matrix.
+pub fn read_export_votes(dir: &std::path::Path) -> Result<(Votes, BTreeSet<i64>), ReadError> {
     let read = |name: &str| std::fs::read_to_string(dir.join(name)).ok();
     let (known, moderated) = match read("comments.csv") {
         Some(c) => {
@@ -382,13 +402,10 @@ pub fn read_export(dir: &std::path::Path) -> Result<VoteMatrix, ReadError> {
         None => (None, BTreeSet::new()),
     };
     if let Some(v) = read("votes.csv") {
-        return Ok(VoteMatrix::from_votes(
-            &vote_rows(&v, known.as_ref())?,
-            moderated,
-        ));
+        return Ok((vote_rows(&v, known.as_ref())?, moderated));
     }
     if let Some(pv) = read("participants-votes.csv") {
-        return participant_votes(&pv, moderated, known.as_ref());
+        return Ok((participant_vote_rows(&pv, known.as_ref())?, moderated));
     }
     Err(ReadError {
         file: dir.display().to_string(),

@@ -3,10 +3,9 @@
 //! bridging scores (`bridging`, statement id → Community Notes intercept).
 
 use anyhow::{Context, Result};
-use engines::opinion::bridging::bridging;
-use engines::opinion::map::analyze;
-use engines::opinion::matrix::read_export;
-use engines::opinion::stats::{consensus, group_informed_consensus, representative};
+use engines::opinion::analysis::analyse;
+use engines::opinion::map::Stages;
+use engines::opinion::matrix::{VoteMatrix, read_export_votes};
 use serde_json::{Map, Value, json};
 use std::collections::HashMap;
 use std::process::ExitCode;
@@ -21,6 +20,9 @@ pub struct AnalyzeArgs {
     /// `json` (the only format for now).
     #[arg(long, default_value = "json")]
     pub format: String,
+    /// Print the wall time of every stage to stderr (for `cargo xtask bench opinion`).
+    #[arg(long, hide = true)]
+    pub timings: bool,
 }
 
 fn usage(msg: String) -> Result<ExitCode> {
@@ -32,11 +34,14 @@ pub fn analyze_command(args: &AnalyzeArgs) -> Result<ExitCode> {
     if args.format != "json" {
         return usage(format!("bad --format {:?}: json", args.format));
     }
-    let m = match read_export(&args.dir) {
-        Ok(m) => m,
+    let mut stages = Stages::default();
+    stages.start();
+    let (votes, moderated) = match read_export_votes(&args.dir) {
+        Ok(v) => v,
         Err(e) => return usage(format!("{}: {e}", args.dir.display())),
     };
-    let labels: HashMap<i64, usize> = match &args.labels {
+    stages.mark("read CSV");
+    let labels: Option<HashMap<i64, usize>> = match &args.labels {
         Some(path) => {
             let text = std::fs::read_to_string(path)
                 .with_context(|| format!("cannot read {}", path.display()))?;
@@ -60,13 +65,20 @@ pub fn analyze_command(args: &AnalyzeArgs) -> Result<ExitCode> {
                 };
                 out.insert(p, g as usize);
             }
-            out
+            Some(out)
         }
-        None => analyze(&m).groups,
+        None => None,
     };
-    let reps = representative(&m, &labels, 5);
-    let (agree, disagree) = consensus(&m, 5);
-    let groups: Vec<Value> = reps
+    stages.start();
+    let m = VoteMatrix::from_votes(&votes, moderated);
+    drop(votes);
+    stages.mark("matrix");
+    let a = analyse(&m, labels, &mut stages);
+    let pipeline_end = std::time::Instant::now();
+    let labels = &a.groups;
+    let (agree, disagree) = &a.consensus;
+    let groups: Vec<Value> = a
+        .representative
         .iter()
         .enumerate()
         .map(|(g, rep)| {
@@ -101,14 +113,14 @@ pub fn analyze_command(args: &AnalyzeArgs) -> Result<ExitCode> {
         );
     }
     let mut gac = Map::new();
-    for (t, v) in group_informed_consensus(&m, &labels) {
-        if !m.moderated_out.contains(&t) {
+    for (t, v) in &a.group_informed_consensus {
+        if !m.moderated_out.contains(t) {
             gac.insert(t.to_string(), json!(v));
         }
     }
     // Bridging scores (Community Notes intercepts) of the statements not moderated out.
     let mut bridge = Map::new();
-    for f in bridging(&m, 0).statements {
+    for f in &a.bridging.statements {
         bridge.insert(f.statement.to_string(), json!(f.intercept));
     }
     let out = json!({
@@ -119,5 +131,11 @@ pub fn analyze_command(args: &AnalyzeArgs) -> Result<ExitCode> {
         "bridging": bridge,
     });
     println!("{}", serde_json::to_string_pretty(&out)?);
+    if args.timings {
+        stages.times.push(("JSON", pipeline_end.elapsed()));
+        for (name, took) in &stages.times {
+            eprintln!("timing {name}: {:.6} s", took.as_secs_f64());
+        }
+    }
     Ok(ExitCode::SUCCESS)
 }

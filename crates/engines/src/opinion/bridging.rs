@@ -26,6 +26,9 @@ pub const LAMBDA_INTERCEPT: f64 = 0.15;
 pub const LAMBDA_FACTOR: f64 = 0.03;
 /// At most this many alternating sweeps.
 pub const MAX_SWEEPS: usize = 500;
+/// The line search's reach beyond a sweep: its bounds.
+const MIN_REACH: f64 = 0.5;
+const MAX_REACH: f64 = 16.0;
 /// Stop when no parameter moves more than this in a sweep.
 pub const TOLERANCE: f64 = 1e-9;
 
@@ -79,6 +82,20 @@ struct Params {
 }
 
 impl Params {
+    /// `out = self + reach·(self − from)`.
+    fn extrapolate(&self, from: &Params, reach: f64, out: &mut Params) {
+        let go = |a: &[f64], b: &[f64], o: &mut [f64]| {
+            for ((o, x), y) in o.iter_mut().zip(a).zip(b) {
+                *o = x + reach * (x - y);
+            }
+        };
+        go(&self.iu, &from.iu, &mut out.iu);
+        go(&self.fu, &from.fu, &mut out.fu);
+        go(&self.i_n, &from.i_n, &mut out.i_n);
+        go(&self.f_n, &from.f_n, &mut out.f_n);
+        out.mu = self.mu + reach * (self.mu - from.mu);
+    }
+
     fn largest_move(&self, before: &Params) -> f64 {
         let mv = |a: &[f64], b: &[f64]| {
             a.iter()
@@ -94,14 +111,18 @@ impl Params {
     }
 }
 
-/// The ratings of a sparse matrix: per participant `(column, 1 or 0)`, passes and moderated-out
-/// columns left out.
+/// The ratings of a sparse matrix, packed one `u32` each (`column << 1 | rating`), participants'
+/// rows one after another; passes and moderated-out columns left out.
 struct Ratings {
-    rows: Vec<Vec<(u32, f64)>>,
+    row_end: Vec<usize>,
+    codes: Vec<u32>,
     cols: usize,
     per_column: Vec<f64>,
     total: f64,
     count: f64,
+    /// Participants and statements with at least one rating.
+    rated_u: Vec<usize>,
+    rated_n: Vec<usize>,
 }
 
 impl Ratings {
@@ -110,28 +131,47 @@ impl Ratings {
         let cols = m.statements.len();
         let mut per_column = vec![0.0; cols];
         let (mut total, mut count) = (0.0, 0.0);
-        let rows = m
-            .rows
-            .iter()
-            .map(|row| {
-                row.iter()
-                    .filter(|(c, _)| !skip[*c as usize])
-                    .filter_map(|(c, v)| rating(*v).map(|r| (*c, r)))
-                    .inspect(|(c, r)| {
-                        per_column[*c as usize] += 1.0;
-                        total += r;
-                        count += 1.0;
-                    })
-                    .collect()
-            })
-            .collect();
+        let mut codes = Vec::with_capacity(m.vote_count());
+        let mut row_end = Vec::with_capacity(m.rows.len());
+        let mut rated_u = Vec::new();
+        for (u, row) in m.rows.iter().enumerate() {
+            let before = codes.len();
+            for (c, v) in row {
+                if skip[*c as usize] {
+                    continue;
+                }
+                if let Some(r) = rating(*v) {
+                    codes.push(c << 1 | r as u32);
+                    per_column[*c as usize] += 1.0;
+                    total += r;
+                    count += 1.0;
+                }
+            }
+            if codes.len() > before {
+                rated_u.push(u);
+            }
+            row_end.push(codes.len());
+        }
+        let rated_n = (0..cols).filter(|c| per_column[*c] > 0.0).collect();
         Self {
-            rows,
+            row_end,
+            codes,
             cols,
             per_column,
             total,
             count,
+            rated_u,
+            rated_n,
         }
+    }
+
+    fn rows(&self) -> impl Iterator<Item = &[u32]> {
+        let mut start = 0;
+        self.row_end.iter().map(move |end| {
+            let row = &self.codes[start..*end];
+            start = *end;
+            row
+        })
     }
 
     /// Moves the parameters along the directions that leave every prediction unchanged, to the
@@ -141,12 +181,7 @@ impl Ratings {
     /// has a closed form. Alternating sweeps move along these flat directions only slowly.
     fn rebalance(&self, p: &mut Params) {
         let (li, lf) = (LAMBDA_INTERCEPT, LAMBDA_FACTOR);
-        let rated_u: Vec<usize> = (0..self.rows.len())
-            .filter(|u| !self.rows[*u].is_empty())
-            .collect();
-        let rated_n: Vec<usize> = (0..self.cols)
-            .filter(|c| self.per_column[*c] > 0.0)
-            .collect();
+        let (rated_u, rated_n) = (&self.rated_u, &self.rated_n);
         let (nu, nn) = (rated_u.len() as f64, rated_n.len() as f64);
         if nu == 0.0 || nn == 0.0 {
             return;
@@ -189,22 +224,40 @@ impl Ratings {
         rated_n.iter().for_each(|c| p.i_n[*c] -= d2);
     }
 
-    /// One alternating sweep: every participant given the statements, every statement given the
-    /// participants, then μ.
-    fn sweep(&self, p: &Params) -> Params {
-        let mut q = p.clone();
-        let mut sum_iu_weighted = 0.0;
-        for (u, row) in self.rows.iter().enumerate() {
-            let (mut n, mut sx, mut sxx, mut sy, mut sxy) = (0.0, 0.0, 0.0, 0.0, 0.0);
-            for (c, r) in row {
-                let c = *c as usize;
-                let y = r - q.mu - q.i_n[c];
-                n += 1.0;
-                sx += q.f_n[c];
-                sxx += q.f_n[c] * q.f_n[c];
-                sy += y;
-                sxy += y * q.f_n[c];
+    /// The objective at `p`: squared errors plus the regularisation.
+    fn loss(&self, p: &Params) -> f64 {
+        let mut squared = 0.0;
+        for (u, row) in self.rows().enumerate() {
+            let (base, fu) = (p.mu + p.iu[u], p.fu[u]);
+            for code in row {
+                let c = (*code >> 1) as usize;
+                let e = (*code & 1) as f64 - base - p.i_n[c] - fu * p.f_n[c];
+                squared += e * e;
             }
+        }
+        let sq = |v: &[f64]| v.iter().map(|x| x * x).sum::<f64>();
+        squared
+            + LAMBDA_INTERCEPT * (p.mu * p.mu + sq(&p.iu) + sq(&p.i_n))
+            + LAMBDA_FACTOR * (sq(&p.fu) + sq(&p.f_n))
+    }
+
+    /// One alternating sweep from `p` into `q`: every participant given the statements, every
+    /// statement given the participants, then μ. `sums` is scratch space.
+    fn sweep(&self, p: &Params, q: &mut Params, sums: &mut [Vec<f64>; 4]) {
+        q.mu = p.mu;
+        let mut sum_iu_weighted = 0.0;
+        for (u, row) in self.rows().enumerate() {
+            let (mut sx, mut sxx, mut sy, mut sxy) = (0.0, 0.0, 0.0, 0.0);
+            for code in row {
+                let c = (*code >> 1) as usize;
+                let f = p.f_n[c];
+                let y = (*code & 1) as f64 - p.mu - p.i_n[c];
+                sx += f;
+                sxx += f * f;
+                sy += y;
+                sxy += y * f;
+            }
+            let n = row.len() as f64;
             let (i, f) = if n > 0.0 {
                 ridge2(n, sx, sxx, sy, sxy)
             } else {
@@ -214,18 +267,15 @@ impl Ratings {
             q.fu[u] = f;
             sum_iu_weighted += n * i;
         }
-        let cols = self.cols;
-        let (mut sx, mut sxx, mut sy, mut sxy) = (
-            vec![0.0; cols],
-            vec![0.0; cols],
-            vec![0.0; cols],
-            vec![0.0; cols],
-        );
-        for (u, row) in self.rows.iter().enumerate() {
+        let [sx, sxx, sy, sxy] = sums;
+        for v in [&mut *sx, &mut *sxx, &mut *sy, &mut *sxy] {
+            v.iter_mut().for_each(|x| *x = 0.0);
+        }
+        for (u, row) in self.rows().enumerate() {
             let (iu, fu) = (q.iu[u], q.fu[u]);
-            for (c, r) in row {
-                let c = *c as usize;
-                let y = r - q.mu - iu;
+            for code in row {
+                let c = (*code >> 1) as usize;
+                let y = (*code & 1) as f64 - p.mu - iu;
                 sx[c] += fu;
                 sxx[c] += fu * fu;
                 sy[c] += y;
@@ -233,7 +283,7 @@ impl Ratings {
             }
         }
         let (mut cross, mut sum_in_weighted) = (0.0, 0.0);
-        for c in 0..cols {
+        for c in 0..self.cols {
             let n = self.per_column[c];
             let (i, f) = if n > 0.0 {
                 ridge2(n, sx[c], sxx[c], sy[c], sxy[c])
@@ -249,7 +299,6 @@ impl Ratings {
         // μ in closed form: Σ (r − i_u − i_n − f_u·f_n) / (ratings + λ_i).
         q.mu = (self.total - sum_iu_weighted - sum_in_weighted - cross)
             / (self.count + LAMBDA_INTERCEPT);
-        q
     }
 }
 
@@ -272,17 +321,31 @@ pub fn bridging(m: &VoteMatrix, seed: u64) -> Bridging {
             .map(|c| seeded_unit(seed, c) - 0.5)
             .collect(),
     };
+    let mut next = p.clone();
+    let mut ahead = p.clone();
+    let mut sums = [0; 4].map(|_| vec![0.0; cols]);
     let mut sweeps = 0;
+    let mut reach = 1.0;
     while sweeps < MAX_SWEEPS {
         sweeps += 1;
-        let mut next = ratings.sweep(&p);
+        ratings.sweep(&p, &mut next, &mut sums);
         ratings.rebalance(&mut next);
         let moved = next.largest_move(&p);
         if moved < TOLERANCE {
-            p = next;
+            std::mem::swap(&mut p, &mut next);
             break;
         }
-        p = next;
+        // Line search along the sweep's step (Bro 1998 for alternating least squares): go
+        // `reach` times further when that lowers the objective, and grow the reach while it
+        // does; else keep the plain sweep and shrink it.
+        next.extrapolate(&p, reach, &mut ahead);
+        if ratings.loss(&ahead) < ratings.loss(&next) {
+            std::mem::swap(&mut p, &mut ahead);
+            reach = (reach * 1.5).min(MAX_REACH);
+        } else {
+            std::mem::swap(&mut p, &mut next);
+            reach = (reach / 2.0).max(MIN_REACH);
+        }
     }
     let skip = m.zeroed_columns();
     Bridging {

@@ -47,44 +47,74 @@ fn column_means(m: &VoteMatrix) -> Vec<f64> {
 
 /// The centred, mean-imputed matrix without building it: a cell is `vote − mean` where there is
 /// a vote and 0 elsewhere (an imputed cell equals its column's centre), and 0 in moderated-out
-/// columns. Products with it cost one pass over the votes, never rows × columns.
-struct Centred<'a> {
-    m: &'a VoteMatrix,
-    center: &'a [f64],
-    zeroed: Vec<bool>,
+/// columns. Products with it cost one pass over the votes, never rows × columns. The votes are
+/// packed one `u32` each, rows one after another (`column << 2 | vote + 1`; the moderated-out
+/// columns, all zero, left out), and a cell's value is looked up by that code: one small array
+/// read per vote, no branch.
+struct Centred {
+    row_end: Vec<usize>,
+    codes: Vec<u32>,
+    value: Vec<f64>,
+    cols: usize,
 }
 
-impl Centred<'_> {
-    fn cell(&self, c: u32, v: i8) -> f64 {
-        if self.zeroed[c as usize] {
-            0.0
-        } else {
-            v as f64 - self.center[c as usize]
+impl Centred {
+    fn new(m: &VoteMatrix, center: &[f64]) -> Self {
+        let zeroed = m.zeroed_columns();
+        let cols = m.statements.len();
+        let mut value = vec![0.0; cols * 4];
+        for c in 0..cols {
+            for v in -1i8..=1 {
+                value[c * 4 + (v + 1) as usize] = v as f64 - center[c];
+            }
         }
+        let mut codes = Vec::with_capacity(m.vote_count());
+        let mut row_end = Vec::with_capacity(m.rows.len());
+        for row in &m.rows {
+            codes.extend(
+                row.iter()
+                    .filter(|(c, _)| !zeroed[*c as usize])
+                    .map(|(c, v)| c << 2 | (*v + 1) as u32),
+            );
+            row_end.push(codes.len());
+        }
+        Self {
+            row_end,
+            codes,
+            value,
+            cols,
+        }
+    }
+
+    fn rows(&self) -> impl Iterator<Item = &[u32]> {
+        let mut start = 0;
+        self.row_end.iter().map(move |end| {
+            let row = &self.codes[start..*end];
+            start = *end;
+            row
+        })
     }
 
     /// `Xᵀ(X w)`.
-    fn gram_times(&self, w: &[f64]) -> Vec<f64> {
-        let mut out = vec![0.0; w.len()];
-        for row in &self.m.rows {
+    fn gram_times(&self, w: &[f64], out: &mut [f64]) {
+        out.iter_mut().for_each(|x| *x = 0.0);
+        for row in self.rows() {
             let s: f64 = row
                 .iter()
-                .map(|(c, v)| self.cell(*c, *v) * w[*c as usize])
+                .map(|code| self.value[*code as usize] * w[(*code >> 2) as usize])
                 .sum();
             if s != 0.0 {
-                for (c, v) in row {
-                    out[*c as usize] += self.cell(*c, *v) * s;
+                for code in row {
+                    out[(*code >> 2) as usize] += self.value[*code as usize] * s;
                 }
             }
         }
-        out
     }
 
     fn sum_of_squares(&self) -> f64 {
-        self.m
-            .rows
+        self.codes
             .iter()
-            .flat_map(|row| row.iter().map(|(c, v)| self.cell(*c, *v).powi(2)))
+            .map(|code| self.value[*code as usize].powi(2))
             .sum()
     }
 }
@@ -115,10 +145,8 @@ pub(crate) fn seeded_unit(seed: u64, i: u64) -> f64 {
     (z >> 11) as f64 / (1u64 << 53) as f64
 }
 
-/// Two components by power iteration (until the vector moves less than 1e-13 or its norm stops
-/// changing, at most 10 000 iterations; Pol.is stops after 100, which can leave a component short
-/// of converged when two eigenvalues are close) with Gram–Schmidt deflation, on the centred,
-/// mean-imputed matrix, from the pseudo-random start vectors of seed 0 (see [`pca_from`]).
+/// Two components, on the centred, mean-imputed matrix, from the pseudo-random start vectors
+/// of seed 0 (see [`pca_from`]).
 pub fn pca(m: &VoteMatrix) -> Pca {
     pca_from(m, &start_vectors(m.statements.len(), 0, None))
 }
@@ -140,58 +168,291 @@ pub(crate) fn start_vectors(
 }
 
 /// [`pca`] from given start vectors (one per component, one entry per statement).
+///
+/// The top two eigenvectors of `XᵀX` by the Lanczos method with full reorthogonalisation (see
+/// [`lanczos_top2`]), which needs a few tens of products with the matrix where the power
+/// iteration of Pol.is needs one or two hundred; it stops when both Ritz pairs' residuals are
+/// below 1e-11 of the largest eigenvalue, so the components agree with a dense eigensolver to
+/// about 1e-9. Each component's sign is the one the power iteration from the same start would
+/// reach: positive along its start vector (the second start taken orthogonal to the first
+/// component), so a warm start keeps the axes' orientation from one update to the next.
 pub fn pca_from(m: &VoteMatrix, start: &[Vec<f64>; 2]) -> Pca {
     let cols = m.statements.len();
     let rows = m.rows.len().max(1) as f64;
     let center = column_means(m);
-    let x = Centred {
-        m,
-        center: &center,
-        zeroed: m.zeroed_columns(),
-    };
+    let x = Centred::new(m, &center);
     let denom = (rows - 1.0).max(1.0);
     let total_variance = x.sum_of_squares() / denom;
-    let mut comps: Vec<Vec<f64>> = Vec::with_capacity(2);
-    let mut eig = [0.0; 2];
-    for (k, e) in eig.iter_mut().enumerate() {
-        let mut v = start[k].clone();
+    let starts = start.clone().map(|mut v| {
         v.resize(cols, 1.0);
-        orthogonalise(&mut v, &comps);
-        let mut last = f64::NAN;
-        for _ in 0..10_000 {
-            let mut next = x.gram_times(&v);
-            orthogonalise(&mut next, &comps);
-            let norm = dot(&next, &next).sqrt();
-            if norm == 0.0 {
-                break;
-            }
-            let moved: f64 = next
-                .iter()
-                .zip(&v)
-                .map(|(n, o)| (n / norm - o).powi(2))
-                .sum::<f64>()
-                .sqrt();
-            v = next.iter().map(|n| n / norm).collect();
-            let unchanged = norm == last;
-            last = norm;
-            if moved < 1e-13 || unchanged {
-                break;
-            }
-        }
-        if last.is_nan() {
+        v
+    });
+    let (values, mut vectors) = lanczos_top2(&x, &starts);
+    let mut eig = [0.0; 2];
+    let mut basis: Vec<Vec<f64>> = Vec::with_capacity(2);
+    for k in 0..2 {
+        let mut v = std::mem::take(&mut vectors[k]);
+        if values[k] <= 0.0 || v.is_empty() {
             v = vec![0.0; cols];
+        } else {
+            let mut reference = starts[k].clone();
+            orthogonalise(&mut reference, &basis);
+            let along = dot(&v, &reference);
+            let flip = if along != 0.0 {
+                along < 0.0
+            } else {
+                // No start direction to follow: the largest entry (the first of equals) positive.
+                let big = v
+                    .iter()
+                    .fold(0.0f64, |b, x| if x.abs() > b.abs() { *x } else { b });
+                big < 0.0
+            };
+            if flip {
+                v.iter_mut().for_each(|x| *x = -*x);
+            }
+            eig[k] = values[k] / denom;
         }
-        *e = if last.is_nan() { 0.0 } else { last / denom };
-        comps.push(v);
+        basis.push(v);
     }
-    let pc2 = comps.pop().unwrap_or_default();
-    let pc1 = comps.pop().unwrap_or_default();
+    let pc2 = basis.pop().unwrap_or_default();
+    let pc1 = basis.pop().unwrap_or_default();
     Pca {
         center,
         components: [pc1, pc2],
         eigenvalues: eig,
         total_variance,
     }
+}
+
+/// Relative residual at which a Ritz pair is taken as converged.
+const LANCZOS_TOLERANCE: f64 = 1e-11;
+/// At most this many Lanczos vectors before a restart from the current Ritz vectors.
+const LANCZOS_BASIS: usize = 160;
+
+/// The two largest eigenvalues of `XᵀX` and their unit eigenvectors (empty when the matrix has
+/// fewer than two non-zero eigenvalues). Lanczos (Golub & Van Loan, *Matrix Computations*, §10.1)
+/// from the sum of the two start vectors, every new vector orthogonalised against all earlier
+/// ones twice (so no spurious copies of converged eigenvalues), the tridiagonal matrix solved by
+/// implicit QL. When the Krylov space is exhausted before two pairs converge, it goes on from
+/// the start vectors' part outside it; after [`LANCZOS_BASIS`] vectors it restarts from the
+/// current Ritz vectors. Deterministic: a fixed order of floating-point operations.
+fn lanczos_top2(x: &Centred, starts: &[Vec<f64>; 2]) -> ([f64; 2], [Vec<f64>; 2]) {
+    let n = x.cols;
+    let mut found: ([f64; 2], [Vec<f64>; 2]) = ([0.0; 2], [Vec::new(), Vec::new()]);
+    if n == 0 {
+        return found;
+    }
+    let mut first = starts[0].clone();
+    normalise(&mut first);
+    let mut second = starts[1].clone();
+    orthogonalise(&mut second, std::slice::from_ref(&first));
+    normalise(&mut second);
+    let mut seed: Vec<f64> = first.iter().zip(&second).map(|(a, b)| a + b).collect();
+    let mut w = vec![0.0; n];
+    for _restart in 0..50 {
+        let limit = LANCZOS_BASIS.min(n);
+        let mut q: Vec<Vec<f64>> = Vec::with_capacity(limit);
+        let (mut alpha, mut beta): (Vec<f64>, Vec<f64>) = (Vec::new(), Vec::new());
+        // Vectors to continue from when the Krylov space closes.
+        let mut fresh = vec![first.clone(), second.clone(), vec![1.0; n]].into_iter();
+        let mut next = seed.clone();
+        let mut converged = false;
+        while q.len() < limit {
+            orthogonalise_twice(&mut next, &q);
+            let norm = normalise(&mut next);
+            let scale = alpha.iter().fold(0.0f64, |s, a| s.max(a.abs()));
+            let tiny = if q.is_empty() { 1e-10 } else { 1e-12 * scale };
+            if norm <= tiny {
+                // The Krylov space is invariant: carry on from a start vector's part outside it
+                // (the tridiagonal matrix splits there, β = 0).
+                match fresh.next() {
+                    Some(v) => {
+                        next = v;
+                        if let Some(b) = beta.last_mut() {
+                            *b = 0.0;
+                        }
+                        continue;
+                    }
+                    None => break,
+                }
+            }
+            q.push(std::mem::take(&mut next));
+            let j = q.len() - 1;
+            x.gram_times(&q[j], &mut w);
+            let a = dot(&w, &q[j]);
+            alpha.push(a);
+            next = w.clone();
+            orthogonalise_twice(&mut next, &q);
+            let b = dot(&next, &next).sqrt();
+            beta.push(b);
+            let size = q.len();
+            if size >= 2 && (size <= 12 || size.is_multiple_of(4) || size == limit) {
+                let (values, last_row) = tridiagonal_eigen(&alpha, &beta, None);
+                let (top, second_top) = top_two(&values);
+                let scale = values[top].abs().max(f64::MIN_POSITIVE);
+                let residual = |i: usize| (b * last_row[i]).abs();
+                if residual(top) <= LANCZOS_TOLERANCE * scale
+                    && residual(second_top) <= LANCZOS_TOLERANCE * scale
+                {
+                    converged = true;
+                    break;
+                }
+            }
+        }
+        if q.is_empty() {
+            return found;
+        }
+        if q.len() == 1 {
+            let mut v = q[0].clone();
+            x.gram_times(&v, &mut w);
+            let value = dot(&w, &v);
+            normalise(&mut v);
+            found = ([value, 0.0], [v, Vec::new()]);
+            return found;
+        }
+        let (values, vectors) = tridiagonal_eigen_vectors(&alpha, &beta);
+        let (top, second_top) = top_two(&values);
+        let ritz = |i: usize| -> Vec<f64> {
+            let mut y = vec![0.0; n];
+            for (qk, zk) in q.iter().zip(&vectors) {
+                let c = zk[i];
+                y.iter_mut().zip(qk).for_each(|(y, q)| *y += c * q);
+            }
+            normalise(&mut y);
+            y
+        };
+        let (y1, y2) = (ritz(top), ritz(second_top));
+        let keep = |v: f64, y: Vec<f64>| {
+            if v > 1e-12 * values[top].abs() {
+                y
+            } else {
+                Vec::new()
+            }
+        };
+        found = (
+            [values[top].max(0.0), values[second_top].max(0.0)],
+            [
+                keep(values[top], y1.clone()),
+                keep(values[second_top], y2.clone()),
+            ],
+        );
+        if converged || q.len() == n || q.len() < limit {
+            return found;
+        }
+        seed = y1.iter().zip(&y2).map(|(a, b)| a + b).collect();
+        first = y1;
+        second = y2;
+    }
+    found
+}
+
+/// The indices of the largest and the second largest value (the first of equals first).
+fn top_two(values: &[f64]) -> (usize, usize) {
+    let mut order: Vec<usize> = (0..values.len()).collect();
+    order.sort_by(|a, b| values[*b].total_cmp(&values[*a]).then(a.cmp(b)));
+    (order[0], order.get(1).copied().unwrap_or(order[0]))
+}
+
+fn normalise(v: &mut [f64]) -> f64 {
+    let norm = dot(v, v).sqrt();
+    if norm > 0.0 {
+        v.iter_mut().for_each(|x| *x /= norm);
+    }
+    norm
+}
+
+fn orthogonalise_twice(v: &mut [f64], basis: &[Vec<f64>]) {
+    for _ in 0..2 {
+        for b in basis {
+            let p = dot(v, b);
+            v.iter_mut().zip(b).for_each(|(x, y)| *x -= p * y);
+        }
+    }
+}
+
+/// Eigenvalues of the symmetric tridiagonal matrix with diagonal `alpha` and off-diagonal
+/// `beta[i]` between `i` and `i + 1` (the last entry of `beta` unused), and the last row of the
+/// eigenvector matrix (what the Lanczos residuals need) — or, with `rows`, the whole matrix.
+fn tridiagonal_eigen(
+    alpha: &[f64],
+    beta: &[f64],
+    rows: Option<&mut Vec<Vec<f64>>>,
+) -> (Vec<f64>, Vec<f64>) {
+    let n = alpha.len();
+    let mut d = alpha.to_vec();
+    let mut e: Vec<f64> = (0..n)
+        .map(|i| if i + 1 < n { beta[i] } else { 0.0 })
+        .collect();
+    // Rotations act on columns: each row of the eigenvector matrix is updated on its own, so
+    // the residual check tracks only the last row.
+    let mut last: Vec<f64> = (0..n).map(|i| if i + 1 == n { 1.0 } else { 0.0 }).collect();
+    let mut all = rows;
+    for l in 0..n {
+        for _iteration in 0..60 {
+            let mut m = l;
+            while m + 1 < n {
+                let dd = d[m].abs() + d[m + 1].abs();
+                if e[m].abs() <= f64::EPSILON * dd {
+                    break;
+                }
+                m += 1;
+            }
+            if m == l {
+                break;
+            }
+            let mut g = (d[l + 1] - d[l]) / (2.0 * e[l]);
+            let mut r = g.hypot(1.0);
+            g = d[m] - d[l] + e[l] / (g + r.copysign(g));
+            let (mut s, mut c, mut p) = (1.0, 1.0, 0.0);
+            let mut underflow = false;
+            for i in (l..m).rev() {
+                let f = s * e[i];
+                let b = c * e[i];
+                r = f.hypot(g);
+                e[i + 1] = r;
+                if r == 0.0 {
+                    d[i + 1] -= p;
+                    e[m] = 0.0;
+                    underflow = true;
+                    break;
+                }
+                s = f / r;
+                c = g / r;
+                g = d[i + 1] - p;
+                r = (d[i] - g) * s + 2.0 * c * b;
+                p = s * r;
+                d[i + 1] = g + p;
+                g = c * r - b;
+                let rotate = |row: &mut [f64]| {
+                    let f = row[i + 1];
+                    row[i + 1] = s * row[i] + c * f;
+                    row[i] = c * row[i] - s * f;
+                };
+                rotate(&mut last);
+                if let Some(rows) = all.as_deref_mut() {
+                    rows.iter_mut().for_each(|row| rotate(row));
+                }
+            }
+            if underflow {
+                continue;
+            }
+            d[l] -= p;
+            e[l] = g;
+            e[m] = 0.0;
+        }
+    }
+    (d, last)
+}
+
+/// [`tridiagonal_eigen`] with every eigenvector: `(values, rows)`, `rows[k][i]` the k-th entry
+/// of the i-th eigenvector.
+fn tridiagonal_eigen_vectors(alpha: &[f64], beta: &[f64]) -> (Vec<f64>, Vec<Vec<f64>>) {
+    let n = alpha.len();
+    let mut rows: Vec<Vec<f64>> = (0..n)
+        .map(|k| (0..n).map(|i| if i == k { 1.0 } else { 0.0 }).collect())
+        .collect();
+    let (values, _) = tridiagonal_eigen(alpha, beta, Some(&mut rows));
+    (values, rows)
 }
 
 /// Every participant's position: Σ over the statements they voted on of (vote − centre) × pc,
@@ -248,6 +509,68 @@ fn dist2(a: [f64; 2], b: [f64; 2]) -> f64 {
     (a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2)
 }
 
+/// The nearest of some centres to a point (the first of equally near ones), looked up from the
+/// centres sorted by x, walking outwards from the point's x and stopping when the x distance
+/// alone exceeds the best distance so far: the same answer as trying every centre, in a few
+/// tries each for 100 base clusters.
+struct Nearest<'a> {
+    centers: &'a [[f64; 2]],
+    /// Centre indices by x.
+    order: Vec<usize>,
+    xs: Vec<f64>,
+}
+
+impl<'a> Nearest<'a> {
+    fn new(centers: &'a [[f64; 2]]) -> Self {
+        let mut order: Vec<usize> = (0..centers.len()).collect();
+        order.sort_by(|a, b| centers[*a][0].total_cmp(&centers[*b][0]).then(a.cmp(b)));
+        let xs = order.iter().map(|j| centers[*j][0]).collect();
+        Self { centers, order, xs }
+    }
+
+    fn of(&self, p: [f64; 2]) -> usize {
+        let n = self.xs.len();
+        let (mut best, mut best_d) = (0, f64::INFINITY);
+        let mut visit = |k: usize| {
+            let j = self.order[k];
+            let d = dist2(p, self.centers[j]);
+            if d < best_d || (d == best_d && j < best) {
+                best = j;
+                best_d = d;
+            }
+            best_d
+        };
+        let mut right = self.xs.partition_point(|x| *x < p[0]);
+        let mut left = right;
+        // dist2 ≥ its x part exactly (adding a square never rounds below it): a centre whose x
+        // part alone is larger than the best distance cannot win, nor tie.
+        let mut bound = f64::INFINITY;
+        loop {
+            let dr = if right < n {
+                (p[0] - self.xs[right]).powi(2)
+            } else {
+                f64::INFINITY
+            };
+            let dl = if left > 0 {
+                (p[0] - self.xs[left - 1]).powi(2)
+            } else {
+                f64::INFINITY
+            };
+            if (dr.is_infinite() && dl.is_infinite()) || dr.min(dl) > bound {
+                break;
+            }
+            if dr <= dl {
+                bound = visit(right);
+                right += 1;
+            } else {
+                bound = visit(left - 1);
+                left -= 1;
+            }
+        }
+        best
+    }
+}
+
 /// Weighted k-means from the first `k` distinct points; empty clusters are dropped. Returns
 /// each point's cluster and the centres.
 pub fn kmeans(
@@ -279,17 +602,9 @@ pub fn kmeans_from(
     }
     let mut assign = vec![0usize; points.len()];
     for _ in 0..iters {
+        let nearest = Nearest::new(&centers);
         for (i, p) in points.iter().enumerate() {
-            let mut best = 0;
-            let mut best_d = f64::INFINITY;
-            for (j, c) in centers.iter().enumerate() {
-                let d = dist2(*p, *c);
-                if d < best_d {
-                    best = j;
-                    best_d = d;
-                }
-            }
-            assign[i] = best;
+            assign[i] = nearest.of(*p);
         }
         let mut sum = vec![[0.0, 0.0]; centers.len()];
         let mut w = vec![0.0; centers.len()];
@@ -384,6 +699,40 @@ pub fn analyze(m: &VoteMatrix) -> OpinionMap {
 /// once it has won 4 updates in a row. Without `previous` the start vectors come from `seed` and
 /// the k shown is the best one. Returns the map and the state for the next update.
 pub fn update(m: &VoteMatrix, seed: u64, previous: Option<&State>) -> (OpinionMap, State) {
+    update_timed(m, seed, previous, &mut Stages::default())
+}
+
+/// Wall time of each stage of a run, in the order run (for `--timings` and the benchmark).
+#[derive(Debug, Clone, Default)]
+pub struct Stages {
+    pub times: Vec<(&'static str, std::time::Duration)>,
+    last: Option<std::time::Instant>,
+}
+
+impl Stages {
+    /// Starts (or restarts) the clock.
+    pub fn start(&mut self) {
+        self.last = Some(std::time::Instant::now());
+    }
+
+    /// Records the time since the last mark under `name`.
+    pub fn mark(&mut self, name: &'static str) {
+        let now = std::time::Instant::now();
+        if let Some(last) = self.last {
+            self.times.push((name, now - last));
+        }
+        self.last = Some(now);
+    }
+}
+
+/// [`update`], recording the wall time of each stage in `stages`.
+pub fn update_timed(
+    m: &VoteMatrix,
+    seed: u64,
+    previous: Option<&State>,
+    stages: &mut Stages,
+) -> (OpinionMap, State) {
+    stages.start();
     let seed = previous.map(|p| p.seed).unwrap_or(seed);
     let start = start_vectors(
         m.statements.len(),
@@ -391,7 +740,9 @@ pub fn update(m: &VoteMatrix, seed: u64, previous: Option<&State>) -> (OpinionMa
         previous.map(|p| p.start_vectors(&m.statements)),
     );
     let pca = pca_from(m, &start);
+    stages.mark("pca");
     let positions = project(m, &pca);
+    stages.mark("projection");
     let already_in = previous
         .map(|p| p.in_conversation.clone())
         .unwrap_or_default();
@@ -407,6 +758,7 @@ pub fn update(m: &VoteMatrix, seed: u64, previous: Option<&State>) -> (OpinionMa
             .map(|p| p.base_centers.as_slice())
             .unwrap_or(no_centres),
     );
+    stages.mark("base clusters");
     let mut base_weight = vec![0.0; base_centers.len()];
     for b in &base_of {
         base_weight[*b] += 1.0;
@@ -444,6 +796,7 @@ pub fn update(m: &VoteMatrix, seed: u64, previous: Option<&State>) -> (OpinionMa
         .enumerate()
         .map(|(i, r)| (m.participants[*r], group_of_base[base_of[i]]))
         .collect();
+    stages.mark("groups");
     let state = State {
         seed,
         statements: m.statements.clone(),

@@ -1,7 +1,36 @@
 //! The vote matrix, its reading from Pol.is exports and its writing back to them.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fmt::{self, Write as _};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A hasher for ids (multiply and rotate, as rustc's FxHash): the id → row and id → column maps
+/// of a ten-million-vote export are looked up twice per vote, and need no defence against
+/// chosen collisions (their iteration order is never used).
+#[derive(Default, Clone, Copy)]
+struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.write_u64(*b as u64);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn write_i64(&mut self, n: i64) {
+        self.write_u64(n as u64);
+    }
+}
+
+type IdMap<V> = HashMap<i64, V, BuildHasherDefault<IdHasher>>;
 
 /// A problem in an export file, with the file, line (1-based) and what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,6 +47,9 @@ impl fmt::Display for ReadError {
 }
 
 impl std::error::Error for ReadError {}
+
+/// `(participant, statement, vote)` triples in time order.
+pub type Votes = Vec<(i64, i64, i8)>;
 
 /// Participants × statements, stored sparsely: a conversation of 100 000 participants and 2 000
 /// statements has 200 M cells but only the ~10 M that were voted on are kept. Rows and columns
@@ -48,13 +80,13 @@ impl VoteMatrix {
     /// Adds votes in time order: new participants and statements are appended in the order of
     /// their first vote, and a vote replaces the participant's earlier vote on the statement.
     pub fn add_votes(&mut self, votes: &[(i64, i64, i8)]) {
-        let mut pi: HashMap<i64, usize> = self
+        let mut pi: IdMap<usize> = self
             .participants
             .iter()
             .enumerate()
             .map(|(i, p)| (*p, i))
             .collect();
-        let mut si: HashMap<i64, u32> = self
+        let mut si: IdMap<u32> = self
             .statements
             .iter()
             .enumerate()
@@ -221,13 +253,74 @@ pub fn read_vote_rows(votes_csv: &str) -> Result<Vec<(i64, i64, i8)>, ReadError>
     vote_rows(votes_csv, None)
 }
 
+/// Calls `each(line, fields)` for every record of CSV text after the header. Ten million votes must not become ten million records of owned
+/// strings: a line without quotes (all of them in practice) is split in place into a reused
+/// buffer; only a record with quotes (which may span lines) is unquoted into owned fields.
+fn each_record<'t>(
+    text: &'t str,
+    mut each: impl FnMut(usize, &[&str]) -> Result<(), ReadError>,
+) -> Result<(), ReadError> {
+    let mut lines = text.lines().enumerate();
+    lines.next();
+    let mut fields: Vec<&'t str> = Vec::new();
+    let mut pending = String::new();
+    let mut pending_line = 0;
+    for (i, line) in lines {
+        if pending.is_empty() && !line.as_bytes().contains(&b'"') {
+            fields.clear();
+            fields.extend(line.split(','));
+            each(i + 1, &fields)?;
+            continue;
+        }
+        if pending.is_empty() {
+            pending_line = i + 1;
+        } else {
+            pending.push('\n');
+        }
+        pending.push_str(line);
+        if !pending.matches('"').count().is_multiple_of(2) {
+            continue;
+        }
+        let owned = split_csv_line(&std::mem::take(&mut pending));
+        let unquoted: Vec<&str> = owned.iter().map(String::as_str).collect();
+        each(pending_line, &unquoted)?;
+    }
+    if !pending.is_empty() {
+        let owned = split_csv_line(&pending);
+        let unquoted: Vec<&str> = owned.iter().map(String::as_str).collect();
+        each(pending_line, &unquoted)?;
+    }
+    Ok(())
+}
+
+/// A whole number in ASCII, spaces around allowed (as `str::trim` then `parse::<i64>`, without
+/// the UTF-8 and error machinery).
+fn whole_number(field: &str) -> Option<i64> {
+    let b = field.as_bytes().trim_ascii();
+    let (negative, digits) = match b.first() {
+        Some(b'-') => (true, &b[1..]),
+        Some(b'+') => (false, &b[1..]),
+        _ => (false, b),
+    };
+    if digits.is_empty() {
+        return None;
+    }
+    let mut n: i64 = 0;
+    for d in digits {
+        if !d.is_ascii_digit() {
+            return None;
+        }
+        n = n.checked_mul(10)?.checked_add((d - b'0') as i64)?;
+    }
+    Some(if negative { -n } else { n })
+}
+
 /// [`read_vote_rows`]; with `known`, a vote on a statement not in it is an error.
 fn vote_rows(
     votes_csv: &str,
     known: Option<&BTreeSet<i64>>,
 ) -> Result<Vec<(i64, i64, i8)>, ReadError> {
-    let mut lines = votes_csv.lines().enumerate();
-    let Some((_, first)) = lines.next() else {
+    let Some(first) = votes_csv.lines().next() else {
         return Err(ReadError {
             file: "votes.csv".into(),
             line: 1,
@@ -241,61 +334,36 @@ fn vote_rows(
         column(&header, "voter-id", "votes.csv")?,
         column(&header, "vote", "votes.csv")?,
     );
-    // Ten million votes must not become ten million records of owned strings: lines without
-    // quotes (all of them in practice) are split in place; a quoted field may span lines.
+    let known: Option<HashSet<i64>> = known.map(|k| k.iter().copied().collect());
     let mut votes = Vec::new();
     let mut times = Vec::new();
-    let mut pending = String::new();
-    let mut pending_line = 0;
-    for (i, text) in lines {
-        let owned: Vec<String>;
-        let line;
-        let fields: Vec<&str> = if pending.is_empty() && !text.contains('"') {
-            line = i + 1;
-            text.split(',').collect()
-        } else {
-            if pending.is_empty() {
-                pending_line = i + 1;
-            } else {
-                pending.push('\n');
-            }
-            pending.push_str(text);
-            if !pending.matches('"').count().is_multiple_of(2) {
-                continue;
-            }
-            owned = split_csv_line(&std::mem::take(&mut pending));
-            line = pending_line;
-            owned.iter().map(String::as_str).collect()
-        };
-        if fields.iter().all(|f| f.trim().is_empty()) {
-            continue;
-        }
+    each_record(votes_csv, |line, fields| {
         let bad = |what: String| ReadError {
             file: "votes.csv".into(),
             line,
             message: what,
         };
-        let num = |i: usize, name: &str| -> Result<i64, ReadError> {
-            fields
-                .get(i)
-                .and_then(|v| v.trim().parse::<i64>().ok())
-                .ok_or_else(|| bad(format!("{name} is not a whole number")))
+        let num = |i: usize| fields.get(i).and_then(|v| whole_number(v));
+        let (Some(t), Some(s), Some(p), Some(v)) = (num(tc), num(cc), num(vc), num(xc)) else {
+            if fields.iter().all(|f| f.trim().is_empty()) {
+                return Ok(());
+            }
+            let name = [(tc, "timestamp"), (cc, "comment-id"), (vc, "voter-id")]
+                .into_iter()
+                .find(|(i, _)| num(*i).is_none())
+                .map_or("vote", |(_, n)| n);
+            return Err(bad(format!("{name} is not a whole number")));
         };
-        let (t, s, p, v) = (
-            num(tc, "timestamp")?,
-            num(cc, "comment-id")?,
-            num(vc, "voter-id")?,
-            num(xc, "vote")?,
-        );
         if !(-1..=1).contains(&v) {
             return Err(bad(format!("vote {v} is not -1, 0 or 1")));
         }
-        if known.is_some_and(|k| !k.contains(&s)) {
+        if known.as_ref().is_some_and(|k| !k.contains(&s)) {
             return Err(bad(format!("statement {s} is not in comments.csv")));
         }
         votes.push((p, s, v as i8));
         times.push(t);
-    }
+        Ok(())
+    })?;
     if times.is_sorted() {
         return Ok(votes);
     }
@@ -318,15 +386,25 @@ fn participant_votes(
     moderated_out: BTreeSet<i64>,
     known: Option<&BTreeSet<i64>>,
 ) -> Result<VoteMatrix, ReadError> {
-    let recs = csv_records(csv);
-    let Some((_, header)) = recs.first() else {
+    Ok(VoteMatrix::from_votes(
+        &participant_vote_rows(csv, known)?,
+        moderated_out,
+    ))
+}
+
+fn participant_vote_rows(
+    csv: &str,
+    known: Option<&BTreeSet<i64>>,
+) -> Result<Vec<(i64, i64, i8)>, ReadError> {
+    let Some(first) = csv.lines().next() else {
         return Err(ReadError {
             file: "participants-votes.csv".into(),
             line: 1,
             message: "empty file".into(),
         });
     };
-    let pc = column(header, "participant", "participants-votes.csv")?;
+    let header = split_csv_line(first);
+    let pc = column(&header, "participant", "participants-votes.csv")?;
     let stmt_cols: Vec<(usize, i64)> = header
         .iter()
         .enumerate()
@@ -343,36 +421,43 @@ fn participant_votes(
         });
     }
     let mut triples = Vec::new();
-    for (line, r) in recs.iter().skip(1) {
+    each_record(csv, |line, r| {
         let bad = |what: String| ReadError {
             file: "participants-votes.csv".into(),
-            line: *line,
+            line,
             message: what,
         };
         let p: i64 = r
             .get(pc)
-            .and_then(|v| v.trim().parse().ok())
+            .and_then(|v| whole_number(v))
             .ok_or_else(|| bad("participant is not a number".into()))?;
         for (i, s) in &stmt_cols {
             let cell = r.get(*i).map(|v| v.trim()).unwrap_or("");
             if cell.is_empty() {
                 continue;
             }
-            let v: i64 = cell
-                .parse()
-                .map_err(|_| bad(format!("vote {cell:?} on statement {s} is not a number")))?;
+            let v = whole_number(cell)
+                .ok_or_else(|| bad(format!("vote {cell:?} on statement {s} is not a number")))?;
             if !(-1..=1).contains(&v) {
                 return Err(bad(format!("vote {v} is not -1, 0 or 1")));
             }
             triples.push((p, *s, v as i8));
         }
-    }
-    Ok(VoteMatrix::from_votes(&triples, moderated_out))
+        Ok(())
+    })?;
+    Ok(triples)
 }
 
 /// Reads a Pol.is export folder: `votes.csv` when present, else `participants-votes.csv`, and the
 /// moderation of `comments.csv`.
 pub fn read_export(dir: &std::path::Path) -> Result<VoteMatrix, ReadError> {
+    let (votes, moderated) = read_export_votes(dir)?;
+    Ok(VoteMatrix::from_votes(&votes, moderated))
+}
+
+/// The votes of a Pol.is export folder in time order, as `(participant, statement, vote)`, and
+/// the statements moderated out: [`read_export`] without building the matrix.
+pub fn read_export_votes(dir: &std::path::Path) -> Result<(Votes, BTreeSet<i64>), ReadError> {
     let read = |name: &str| std::fs::read_to_string(dir.join(name)).ok();
     let (known, moderated) = match read("comments.csv") {
         Some(c) => {
@@ -382,13 +467,10 @@ pub fn read_export(dir: &std::path::Path) -> Result<VoteMatrix, ReadError> {
         None => (None, BTreeSet::new()),
     };
     if let Some(v) = read("votes.csv") {
-        return Ok(VoteMatrix::from_votes(
-            &vote_rows(&v, known.as_ref())?,
-            moderated,
-        ));
+        return Ok((vote_rows(&v, known.as_ref())?, moderated));
     }
     if let Some(pv) = read("participants-votes.csv") {
-        return participant_votes(&pv, moderated, known.as_ref());
+        return Ok((participant_vote_rows(&pv, known.as_ref())?, moderated));
     }
     Err(ReadError {
         file: dir.display().to_string(),

@@ -1,6 +1,7 @@
 //! Opinion maps (Pol.is-style): a vote matrix of participants × statements with agree (+1),
 //! disagree (−1) and pass (0), and the statistics that explain opinion groups.
 //!
+//! - [`analysis`]: everything `opinion analyze` reports, the bridging fit on a second thread.
 //! - [`matrix`]: the sparse vote matrix, read from a Pol.is export folder (`votes.csv`, last vote
 //!   of a participant on a statement wins; or `participants-votes.csv`) with moderated-out
 //!   statements.
@@ -17,6 +18,7 @@
 //!
 //! Votes use the export convention: agree = +1, disagree = −1, pass = 0.
 
+pub mod analysis;
 pub mod bridging;
 pub mod map;
 pub mod matrix;

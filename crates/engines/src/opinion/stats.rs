@@ -181,10 +181,26 @@ fn group_counts(m: &VoteMatrix, labels: &HashMap<i64, usize>) -> (Vec<Vec<Counts
         .iter()
         .map(|p| labels.get(p).copied())
         .collect();
-    let per_group = (0..groups)
-        .map(|g| counts(m, |r| row_group[r] == Some(g)))
-        .collect();
-    (per_group, counts(m, |r| row_group[r].is_some()))
+    // One pass over the votes, each added to its group's counts and to the total.
+    let cols = m.statements.len();
+    let mut per_group = vec![vec![Counts::default(); cols]; groups];
+    let mut all = vec![Counts::default(); cols];
+    for (row, g) in m.rows.iter().zip(&row_group) {
+        let Some(g) = g else { continue };
+        let mine = &mut per_group[*g];
+        for (c, v) in row {
+            let c = *c as usize;
+            for n in [&mut mine[c], &mut all[c]] {
+                n.seen += 1.0;
+                match v {
+                    1 => n.agree += 1.0,
+                    -1 => n.disagree += 1.0,
+                    _ => {}
+                }
+            }
+        }
+    }
+    (per_group, all)
 }
 
 /// For every group, every statement's statistics against the rest of the labelled participants.

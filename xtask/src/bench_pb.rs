@@ -101,10 +101,14 @@ pub fn run(args: &[String]) -> Result<()> {
             "learning-city",
         ]),
     )?;
-    let bin = std::env::var("CARGO_TARGET_DIR")
+    // A private copy: a shared target directory may be rebuilt from another checkout mid-run.
+    let built = std::env::var("CARGO_TARGET_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|_| root().join("target"))
         .join("release/learning-city");
+    let bin = root().join("target/bench-learning-city");
+    std::fs::create_dir_all(root().join("target"))?;
+    std::fs::copy(&built, &bin).with_context(|| format!("copy {}", built.display()))?;
     let python = venv_python()?;
 
     println!("pabutools on {} files (cap {cap} s per call)…", files.len());

@@ -58,6 +58,8 @@ def main():
         rules = {
             "greedy": lambda: greedy_utilitarian_welfare(instance, mprof, sat_class=sat, tie_breaking=tie),
             "mes": lambda: method_of_equal_shares(instance, mprof, sat_class=sat, tie_breaking=tie),
+            "mes-add1": lambda: method_of_equal_shares(
+                instance, mprof, sat_class=sat, tie_breaking=tie, voter_budget_increment=1),
             "mes-add1u": lambda: greedy_utilitarian_welfare(
                 instance, mprof, sat_class=sat, tie_breaking=tie,
                 initial_budget_allocation=method_of_equal_shares(

@@ -3,6 +3,7 @@
 //! from PyPI into `target/bench-venv`; calls as in the spec, exact fractions, the same tie-break
 //! order), per file and in total, into `docs/BENCHMARKS.md`. Our time is the whole
 //! `learning-city pb tally` process (start, parse, tally, print); pabutools' is the rule alone.
+//! The three city greedy variants, which pabutools lacks, are timed on our side only.
 
 use crate::bench::write_section;
 use crate::root;
@@ -16,7 +17,20 @@ use std::time::Instant;
 /// What pabutools gave for a (file, rule): seconds (None past the cap) and sorted winners.
 type Reference = HashMap<(String, String), (Option<f64>, Option<Vec<String>>)>;
 
-const RULES: [&str; 4] = ["greedy", "mes", "mes-add1u", "phragmen"];
+/// Every rule of `learning-city pb tally`.
+const RULES: [&str; 8] = [
+    "greedy",
+    "greedy-total",
+    "greedy-no-skip",
+    "greedy-threshold",
+    "mes",
+    "mes-add1",
+    "mes-add1u",
+    "phragmen",
+];
+
+/// The rules pabutools has (the others are city variants it does not implement).
+const IN_PABUTOOLS: [&str; 5] = ["greedy", "mes", "mes-add1", "mes-add1u", "phragmen"];
 
 fn data_dir() -> PathBuf {
     std::env::var("LEARNING_CITY_DATA")
@@ -87,7 +101,14 @@ pub fn run(args: &[String]) -> Result<()> {
             "learning-city",
         ]),
     )?;
-    let bin = root().join("target/release/learning-city");
+    // A private copy: a shared target directory may be rebuilt from another checkout mid-run.
+    let built = std::env::var("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| root().join("target"))
+        .join("release/learning-city");
+    let bin = root().join("target/bench-learning-city");
+    std::fs::create_dir_all(root().join("target"))?;
+    std::fs::copy(&built, &bin).with_context(|| format!("copy {}", built.display()))?;
     let python = venv_python()?;
 
     println!("pabutools on {} files (cap {cap} s per call)…", files.len());
@@ -121,10 +142,12 @@ pub fn run(args: &[String]) -> Result<()> {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         for rule in RULES {
-            let Some((ref_secs, ref_winners)) =
-                reference.get(&(name.clone(), rule.to_owned())).cloned()
-            else {
-                continue;
+            let compared = IN_PABUTOOLS.contains(&rule);
+            let (ref_secs, ref_winners) = match reference.get(&(name.clone(), rule.to_owned())) {
+                Some(r) => r.clone(),
+                // pabutools skips the rules a file's ballots do not allow (Phragmén on points).
+                None if compared => continue,
+                None => (None, None),
             };
             let t = Instant::now();
             let o = Command::new(&bin)
@@ -145,17 +168,19 @@ pub fn run(args: &[String]) -> Result<()> {
             winners.sort();
             let agree = ref_winners.as_ref().map(|r| *r == winners);
             println!(
-                "{name:70} {rule:10} pabutools {:>8} ours {ours:>7.3} s {}",
-                ref_secs
-                    .map(|s| format!("{s:.3} s"))
-                    .unwrap_or(format!("> {cap} s")),
+                "{name:70} {rule:16} pabutools {:>8} ours {ours:>7.3} s {}",
+                match (compared, ref_secs) {
+                    (false, _) => "—".to_owned(),
+                    (true, Some(s)) => format!("{s:.3} s"),
+                    (true, None) => format!("> {cap} s"),
+                },
                 match agree {
                     Some(true) => "same winners",
                     Some(false) => "DIFFERENT",
                     None => "",
                 }
             );
-            rows.push((name.clone(), rule, ref_secs, ours, agree));
+            rows.push((name.clone(), rule, compared, ref_secs, ours, agree));
         }
     }
 
@@ -176,22 +201,33 @@ pub fn run(args: &[String]) -> Result<()> {
     );
     let _ = writeln!(
         md,
-        "| rule | files | same winners | median pabutools s | median ours s | median ratio | slowest ours s | pabutools over the cap |\n|---|---:|---:|---:|---:|---:|---:|---:|"
+        "| rule | files | same winners | median pabutools s | median ours s | median ratio | slowest ours s | ours over 1 s | pabutools over the cap |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|"
     );
     for rule in RULES {
         let r: Vec<_> = rows.iter().filter(|x| x.1 == rule).collect();
-        let same = r.iter().filter(|x| x.4 == Some(true)).count();
-        let timed: Vec<_> = r.iter().filter(|x| x.2.is_some()).collect();
-        let ratios: Vec<f64> = timed.iter().map(|x| x.2.unwrap_or(0.0) / x.3).collect();
+        let ours: Vec<f64> = r.iter().map(|x| x.4).collect();
+        let slowest = ours.iter().copied().fold(0.0, f64::max);
+        let over_1s = ours.iter().filter(|t| **t > 1.0).count();
+        if !IN_PABUTOOLS.contains(&rule) {
+            let _ = writeln!(
+                md,
+                "| {rule} | {} | — | — | {:.3} | — | {slowest:.3} | {over_1s} | — |",
+                r.len(),
+                median(ours),
+            );
+            continue;
+        }
+        let same = r.iter().filter(|x| x.5 == Some(true)).count();
+        let timed: Vec<_> = r.iter().filter(|x| x.3.is_some()).collect();
+        let ratios: Vec<f64> = timed.iter().map(|x| x.3.unwrap_or(0.0) / x.4).collect();
         let _ = writeln!(
             md,
-            "| {rule} | {} | {same}/{} | {:.3} | {:.3} | {:.1}× | {:.3} | {} |",
+            "| {rule} | {} | {same}/{} | {:.3} | {:.3} | {:.1}× | {slowest:.3} | {over_1s} | {} |",
             r.len(),
             timed.len(),
-            median(timed.iter().map(|x| x.2.unwrap_or(0.0)).collect()),
-            median(r.iter().map(|x| x.3).collect()),
+            median(timed.iter().map(|x| x.3.unwrap_or(0.0)).collect()),
+            median(ours),
             median(ratios),
-            r.iter().map(|x| x.3).fold(0.0, f64::max),
             r.len() - timed.len()
         );
     }
@@ -199,10 +235,11 @@ pub fn run(args: &[String]) -> Result<()> {
         md,
         "\n<details><summary>Per file</summary>\n\n| file | rule | pabutools s | ours s | ratio |\n|---|---|---:|---:|---:|"
     );
-    for (name, rule, r, ours, _) in &rows {
-        let (rs, ratio) = match r {
-            Some(s) => (format!("{s:.3}"), format!("{:.1}×", s / ours)),
-            None => (format!("> {cap}"), "—".into()),
+    for (name, rule, compared, r, ours, _) in &rows {
+        let (rs, ratio) = match (compared, r) {
+            (false, _) => ("—".to_owned(), "—".to_owned()),
+            (true, Some(s)) => (format!("{s:.3}"), format!("{:.1}×", s / ours)),
+            (true, None) => (format!("> {cap}"), "—".into()),
         };
         let _ = writeln!(md, "| {name} | {rule} | {rs} | {ours:.3} | {ratio} |");
     }

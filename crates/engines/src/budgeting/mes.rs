@@ -17,7 +17,7 @@ use num_traits::{One, ToPrimitive, Zero};
 const MARGIN: f64 = 1e-7;
 
 /// `Some(a < b)` when the floats decide it with room to spare, `None` when exact arithmetic must.
-fn sure_lt(a: f64, b: f64, abs: f64) -> Option<bool> {
+pub(super) fn sure_lt(a: f64, b: f64, abs: f64) -> Option<bool> {
     let room = MARGIN * a.abs().max(b.abs()) + abs;
     if a < b - room {
         Some(true)
@@ -28,7 +28,7 @@ fn sure_lt(a: f64, b: f64, abs: f64) -> Option<bool> {
     }
 }
 
-fn f(q: &Q) -> f64 {
+pub(super) fn f(q: &Q) -> f64 {
     q.to_f64().unwrap_or(f64::NAN)
 }
 
@@ -36,14 +36,14 @@ fn f(q: &Q) -> f64 {
 /// (utility × the project's scale), weights, floats.
 pub struct Setup {
     /// Per project: `(group, û = u × scale, u as f64)`.
-    sup: Vec<Vec<(usize, i128, f64)>>,
+    pub(super) sup: Vec<Vec<(usize, i128, f64)>>,
     /// Per project: the scale that makes its utilities integers.
-    scale: Vec<Q>,
+    pub(super) scale: Vec<Q>,
     /// Per project: Σ w × û.
-    total_hat: Vec<i128>,
-    weight: Vec<i128>,
-    weight_f: Vec<f64>,
-    cost_f: Vec<f64>,
+    pub(super) total_hat: Vec<i128>,
+    pub(super) weight: Vec<i128>,
+    pub(super) weight_f: Vec<f64>,
+    pub(super) cost_f: Vec<f64>,
 }
 
 impl Setup {
@@ -88,20 +88,20 @@ impl Setup {
 }
 
 /// Every group's money: the share minus its payments, or nothing once it paid all it had.
-struct Wallets {
-    share: Q,
-    emptied: Vec<bool>,
+pub(super) struct Wallets {
+    pub(super) share: Q,
+    pub(super) emptied: Vec<bool>,
     /// `(round, û)`: paid ρ_round × û / scale of that round's project.
-    paid: Vec<Vec<(usize, i128)>>,
-    approx: Vec<f64>,
+    pub(super) paid: Vec<Vec<(usize, i128)>>,
+    pub(super) approx: Vec<f64>,
     /// ρ of each round divided by the scale of the project bought.
-    rho_per_hat: Vec<Q>,
+    pub(super) rho_per_hat: Vec<Q>,
     /// Tolerance for money comparisons in absolute terms.
-    abs: f64,
+    pub(super) abs: f64,
 }
 
 impl Wallets {
-    fn exact(&self, g: usize) -> Q {
+    pub(super) fn exact(&self, g: usize) -> Q {
         if self.emptied[g] {
             return Q::zero();
         }
@@ -114,20 +114,20 @@ impl Wallets {
 }
 
 /// Σ w × money over a set of groups, gathered into per-round integer accumulators.
-struct MoneySum {
+pub(super) struct MoneySum {
     weight: i128,
     per_round: Vec<i128>,
 }
 
 impl MoneySum {
-    fn new(rounds: usize) -> Self {
+    pub(super) fn new(rounds: usize) -> Self {
         Self {
             weight: 0,
             per_round: vec![0; rounds],
         }
     }
 
-    fn add(&mut self, w: &Wallets, g: usize, weight: i128) {
+    pub(super) fn add(&mut self, w: &Wallets, g: usize, weight: i128) {
         if w.emptied[g] {
             return;
         }
@@ -137,7 +137,7 @@ impl MoneySum {
         }
     }
 
-    fn value(&self, w: &Wallets) -> Q {
+    pub(super) fn value(&self, w: &Wallets) -> Q {
         let mut v = &w.share * Q::from_integer(BigInt::from(self.weight));
         for (k, a) in self.per_round.iter().enumerate() {
             if *a != 0 {
@@ -149,7 +149,15 @@ impl MoneySum {
 }
 
 /// Is group `g` unable to pay `rho × û / scale` (so it pays everything it has)?
-fn is_poor(w: &Wallets, g: usize, rho: &Q, rho_f: f64, hat: i128, u_f: f64, scale: &Q) -> bool {
+pub(super) fn is_poor(
+    w: &Wallets,
+    g: usize,
+    rho: &Q,
+    rho_f: f64,
+    hat: i128,
+    u_f: f64,
+    scale: &Q,
+) -> bool {
     if w.emptied[g] {
         return true;
     }
@@ -157,9 +165,11 @@ fn is_poor(w: &Wallets, g: usize, rho: &Q, rho_f: f64, hat: i128, u_f: f64, scal
         .unwrap_or_else(|| w.exact(g) < rho * Q::from_integer(BigInt::from(hat)) / scale)
 }
 
-/// ρ in floating point, from the shadows.
-fn rho_f(s: &Setup, w: &Wallets, p: usize) -> f64 {
-    let mut rich: Vec<&(usize, i128, f64)> = s.sup[p].iter().collect();
+/// ρ in floating point, from the shadows, and the positions in `sup[p]` of the supporters who
+/// pay everything they have (those who cannot pay ρ × u).
+fn rho_f(s: &Setup, w: &Wallets, p: usize) -> (f64, Vec<u32>) {
+    let mut rich: Vec<u32> = (0..s.sup[p].len() as u32).collect();
+    let mut poor: Vec<u32> = Vec::new();
     let (mut paid, mut denom) = (
         0.0,
         f(&Q::from_integer(BigInt::from(s.total_hat[p]))) / f(&s.scale[p]),
@@ -167,24 +177,28 @@ fn rho_f(s: &Setup, w: &Wallets, p: usize) -> f64 {
     loop {
         let rho = (s.cost_f[p] - paid) / denom;
         let before = rich.len();
-        rich.retain(|(g, _, u)| {
-            let poor = w.emptied[*g] || w.approx[*g] < rho * u;
-            if poor {
-                paid += s.weight_f[*g] * w.approx[*g];
-                denom -= s.weight_f[*g] * u;
+        rich.retain(|&i| {
+            let (g, _, u) = s.sup[p][i as usize];
+            let is = w.emptied[g] || w.approx[g] < rho * u;
+            if is {
+                paid += s.weight_f[g] * w.approx[g];
+                denom -= s.weight_f[g] * u;
+                poor.push(i);
             }
-            !poor
+            !is
         });
         if rich.len() == before || rich.is_empty() || denom <= 0.0 {
-            return rho;
+            return (rho, poor);
         }
     }
 }
 
 /// ρ exactly: move the supporters who cannot pay ρ × u into the group that pays everything until
-/// none moves (one solution, so the same as pabutools' sorted scan).
-fn rho_exact(e: &Election, s: &Setup, w: &Wallets, p: usize) -> Q {
-    let mut rich: Vec<&(usize, i128, f64)> = s.sup[p].iter().collect();
+/// none moves (one solution, so the same as pabutools' sorted scan). Also returns the positions in
+/// `sup[p]` of that group.
+fn rho_exact(e: &Election, s: &Setup, w: &Wallets, p: usize) -> (Q, Vec<u32>) {
+    let mut rich: Vec<u32> = (0..s.sup[p].len() as u32).collect();
+    let mut poor_at: Vec<u32> = Vec::new();
     let mut poor = MoneySum::new(w.rho_per_hat.len());
     let mut denom_hat = s.total_hat[p];
     let cost = &e.projects[p].cost;
@@ -192,16 +206,18 @@ fn rho_exact(e: &Election, s: &Setup, w: &Wallets, p: usize) -> Q {
         let rho = (cost - poor.value(w)) * &s.scale[p] / Q::from_integer(BigInt::from(denom_hat));
         let rho_f = f(&rho);
         let before = rich.len();
-        rich.retain(|(g, hat, u_f)| {
-            let is = is_poor(w, *g, &rho, rho_f, *hat, *u_f, &s.scale[p]);
+        rich.retain(|&i| {
+            let (g, hat, u_f) = s.sup[p][i as usize];
+            let is = is_poor(w, g, &rho, rho_f, hat, u_f, &s.scale[p]);
             if is {
-                poor.add(w, *g, s.weight[*g]);
-                denom_hat -= s.weight[*g] * hat;
+                poor.add(w, g, s.weight[g]);
+                denom_hat -= s.weight[g] * hat;
+                poor_at.push(i);
             }
             !is
         });
         if rich.len() == before || rich.is_empty() {
-            return rho;
+            return (rho, poor_at);
         }
     }
 }
@@ -228,6 +244,21 @@ pub fn run(
     free: &[usize],
     share: &Q,
 ) -> (Vec<usize>, Vec<(Q, Vec<usize>)>) {
+    run_traced(e, profile, s, tie, candidates, free, share, None)
+}
+
+/// [`run`], recording in `trace` (when given) why each round went as it did (see [`Trace`]).
+#[allow(clippy::too_many_arguments)]
+pub fn run_traced(
+    e: &Election,
+    profile: &Profile,
+    s: &Setup,
+    tie: &TieBreak,
+    candidates: &[usize],
+    free: &[usize],
+    share: &Q,
+    mut trace: Option<&mut Trace>,
+) -> (Vec<usize>, Vec<(Q, Vec<usize>)>) {
     let groups = profile.groups.len();
     let m = e.projects.len();
     let share_f = f(share);
@@ -248,12 +279,27 @@ pub fn run(
             if t > 0.0 { s.cost_f[p] / t } else { 0.0 }
         })
         .collect();
+    // The computation behind each project's `afford_f` (index into `trace.bounds`): at first
+    // cost / total utility, which bounds ρ from below whatever the money.
+    let mut bound_of: Vec<usize> = vec![usize::MAX; m];
+    if let Some(t) = trace.as_deref_mut() {
+        t.clear();
+        for &p in candidates {
+            bound_of[p] = t.bounds.len();
+            t.bounds.push(Bound {
+                round: 0,
+                project: p,
+                poor: Vec::new(),
+            });
+        }
+    }
     let mut exact: Vec<Option<Q>> = vec![None; m];
     let mut fresh = vec![false; m];
     let mut alive: Vec<usize> = candidates.to_vec();
     let mut winners: Vec<usize> = free.to_vec();
     let mut rounds = Vec::new();
     loop {
+        let round = w.rho_per_hat.len();
         alive.sort_by(|a, b| afford_f[*a].total_cmp(&afford_f[*b]));
         let mut best_f = f64::INFINITY;
         let mut scanned = Vec::new();
@@ -267,9 +313,18 @@ pub fn run(
                 break;
             }
             if !fresh[p] {
-                afford_f[p] = rho_f(s, &w, p);
+                let (rho, poor) = rho_f(s, &w, p);
+                afford_f[p] = rho;
                 exact[p] = None;
                 fresh[p] = true;
+                if let Some(t) = trace.as_deref_mut() {
+                    bound_of[p] = t.bounds.len();
+                    t.bounds.push(Bound {
+                        round,
+                        project: p,
+                        poor,
+                    });
+                }
             }
             best_f = best_f.min(afford_f[p]);
             scanned.push(p);
@@ -283,9 +338,22 @@ pub fn run(
             if sure_lt(best_f, afford_f[p], 0.0) == Some(true) {
                 continue;
             }
-            let rho = exact[p]
-                .get_or_insert_with(|| rho_exact(e, s, &w, p))
-                .clone();
+            let rho = match &exact[p] {
+                Some(r) => r.clone(),
+                None => {
+                    let (r, poor) = rho_exact(e, s, &w, p);
+                    if let Some(t) = trace.as_deref_mut() {
+                        bound_of[p] = t.bounds.len();
+                        t.bounds.push(Bound {
+                            round,
+                            project: p,
+                            poor,
+                        });
+                    }
+                    exact[p] = Some(r.clone());
+                    r
+                }
+            };
             match &best {
                 Some(b) if rho > *b => {}
                 Some(b) if rho == *b => tied.push(p),
@@ -295,15 +363,20 @@ pub fn run(
                 }
             }
         }
-        let Some(rho) = best else { break };
+        let Some(rho) = best else {
+            if let Some(t) = trace.as_deref_mut() {
+                t.last = removed;
+            }
+            break;
+        };
         tied.sort_by(|a, b| tie.cmp(e, profile, *a, *b));
         let chosen = tied[0];
-        let round = w.rho_per_hat.len();
         let rho_f = f(&rho);
         let scale = s.scale[chosen].clone();
         let mut emptied_now = Vec::new();
+        let mut emptied_at = Vec::new();
         let mut partial = Vec::new();
-        for (g, hat, u_f) in &s.sup[chosen] {
+        for (i, (g, hat, u_f)) in s.sup[chosen].iter().enumerate() {
             if w.emptied[*g] {
                 continue;
             }
@@ -315,10 +388,23 @@ pub fn run(
                 None => w.exact(*g) <= &rho * Q::from_integer(BigInt::from(*hat)) / &scale,
             };
             if all {
-                emptied_now.push(*g)
+                emptied_now.push(*g);
+                emptied_at.push(i as u32);
             } else {
                 partial.push((*g, *hat, due_f))
             }
+        }
+        if let Some(t) = trace.as_deref_mut() {
+            t.rounds.push(TraceRound {
+                chosen,
+                emptied: emptied_at,
+                unaffordable: removed,
+                losers: alive
+                    .iter()
+                    .filter(|q| **q != chosen)
+                    .map(|q| (*q, bound_of[*q]))
+                    .collect(),
+            });
         }
         for g in emptied_now {
             let before = w.approx[g];
@@ -344,4 +430,47 @@ pub fn run(
         alive.retain(|p| *p != chosen);
     }
     (winners, rounds)
+}
+
+/// Why one run of MES went as it did, in terms that stay checkable at another share: which project
+/// each round bought and which of its supporters paid everything, and for every other project
+/// still in the running either that its supporters could not afford it or a computation whose
+/// result bounds its ρ from below. Every condition is affine in the share along the trace (money
+/// and ρ are affine while these sets stay the same), so the shares at which the whole trace holds
+/// form an interval: checking two shares proves every share between them gives the same outcome.
+#[derive(Debug, Default)]
+pub struct Trace {
+    pub(super) rounds: Vec<TraceRound>,
+    pub(super) bounds: Vec<Bound>,
+    /// The projects found unaffordable in the last scan, when nothing was left to buy.
+    pub(super) last: Vec<usize>,
+}
+
+impl Trace {
+    fn clear(&mut self) {
+        self.rounds.clear();
+        self.bounds.clear();
+        self.last.clear();
+    }
+}
+
+#[derive(Debug)]
+pub(super) struct TraceRound {
+    pub(super) chosen: usize,
+    /// Positions in `sup[chosen]` of the supporters who paid everything they had.
+    pub(super) emptied: Vec<u32>,
+    /// Projects found unaffordable in this round's scan.
+    pub(super) unaffordable: Vec<usize>,
+    /// Every other project still in the running, with the bound (index into `bounds`) that keeps
+    /// it from beating `chosen`.
+    pub(super) losers: Vec<(usize, usize)>,
+}
+
+/// ρ_Q = (cost − money of Q) / (utility of the others), computed at the start of `round`: a lower
+/// bound of `project`'s ρ from then on, for any set Q of its supporters (positions in `sup`).
+#[derive(Debug)]
+pub(super) struct Bound {
+    pub(super) round: usize,
+    pub(super) project: usize,
+    pub(super) poor: Vec<u32>,
 }

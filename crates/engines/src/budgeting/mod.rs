@@ -16,6 +16,7 @@
 //! approved (cost utilities, as equalshares.net and the cities use), cumulative and scoring ballots
 //! give the points, ordinal ballots give Borda points (the last ranked project gets 0).
 
+mod add1;
 pub mod ballot;
 pub mod mes;
 pub mod pabulib;

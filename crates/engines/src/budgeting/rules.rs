@@ -601,8 +601,15 @@ fn mes_outcome(
             None => mes_run(e, profile, tie, &candidates, &free, share, false).0,
         }
     };
-    let mut winners = run(&budget);
-    if add1 {
+    let mut winners;
+    if let (true, Some(s)) = (add1, &setup) {
+        // Add1 with the runs whose outcome is provably unchanged skipped (see `add1`).
+        (winners, budget) =
+            super::add1::add1(e, profile, s, tie, &candidates, &free, exhaust_over, budget);
+    } else {
+        winners = run(&budget);
+    }
+    if add1 && setup.is_none() {
         // Add1 (Wieliczka 2023, Świecie 2023, Assen 2024): one more unit per voter until the
         // outcome is exhaustive over the candidates, keeping the last feasible outcome. Not
         // monotone in the budget, so every step is run.
@@ -908,6 +915,72 @@ mod tests {
         );
         assert_eq!(add1.winner_ids(&e), ["p0", "p1"]);
         assert_eq!(add1.voter_budget, Some(q_int(34)));
+    }
+
+    /// Add1 that skips the shares a trace proves unchanged against Add1 with one plain rational
+    /// MES run per unit, on random elections that need many units.
+    #[test]
+    fn add1_with_skips_equals_one_run_per_unit() {
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = move |n: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % n.max(1)
+        };
+        for case in 0..300 {
+            let vote_type = [VoteType::Approval, VoteType::Cumulative, VoteType::Ordinal][case % 3];
+            let m = 2 + next(7) as usize;
+            let costs: Vec<u64> = (0..m).map(|_| 50 + next(60) * 25).collect();
+            let ballots: Vec<Ballot> = (0..2 + next(12))
+                .map(|v| {
+                    let chosen: Vec<usize> = (0..m).filter(|_| next(2) == 0).collect();
+                    let points = if vote_type == VoteType::Cumulative {
+                        chosen.iter().map(|_| 1 + next(4) as i64).collect()
+                    } else {
+                        vec![]
+                    };
+                    Ballot {
+                        voter_id: v.to_string(),
+                        projects: chosen,
+                        points,
+                        fields: vec![],
+                    }
+                })
+                .collect();
+            let mut e = small(0, &costs, &[]);
+            e.vote_type = vote_type;
+            e.ballots = ballots;
+            e.budget = q_int(costs.iter().sum::<u64>() * (1 + next(3)) / 4 + 1);
+            let tie = TieBreak::default();
+            let fast = tally(&e, Rule::MesAdd1, &tie);
+            let profile = Profile::new(&e, vote_type.default_utility());
+            let candidates: Vec<usize> = (0..m)
+                .filter(|p| !profile.total_utility[*p].is_zero())
+                .collect();
+            let mut share = &e.budget / q_int(profile.voters.max(1));
+            let run = |b: &Q| mes_run(&e, &profile, &tie, &candidates, &[], b, false).0;
+            let mut winners = run(&share);
+            loop {
+                let cost = e.cost_of(&winners);
+                if candidates
+                    .iter()
+                    .filter(|p| !winners.contains(p))
+                    .all(|p| &cost + &e.projects[*p].cost > e.budget)
+                {
+                    break;
+                }
+                let next_share = &share + Q::one();
+                let next = run(&next_share);
+                if e.cost_of(&next) > e.budget {
+                    break;
+                }
+                winners = next;
+                share = next_share;
+            }
+            assert_eq!(fast.winners, winners, "case {case}");
+            assert_eq!(fast.voter_budget, Some(share), "case {case}");
+        }
     }
 
     /// The fast MES (lazy wallets, integer accumulators) against the plain rational one, on many

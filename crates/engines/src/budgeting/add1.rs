@@ -1,0 +1,392 @@
+//! The Add1 completion of MES without one run per currency unit.
+//!
+//! Add1 raises every voter's share by one unit until MES's outcome is exhaustive, and the outcome
+//! changes only at a few of those shares: Budapest's district elections need about 10⁵ units per
+//! voter and a handful of distinct outcomes. A run of MES at share `b` leaves a [`Trace`]: the
+//! project each round bought, the supporters who paid everything, and for every other project
+//! still in the running either "unaffordable" or a lower bound ρ_Q = (cost − money of Q) / (utility
+//! of the others) of its ρ, for a set Q of its supporters. Along a fixed trace every voter's money
+//! and every ρ_Q are affine in the share, so each condition of the trace holds on an interval of
+//! shares, and so does all of it: when the trace holds (exactly) at `b` and at `b + k`, MES gives the
+//! same outcome at every share between. Add1 then jumps over those shares; it does not bisect the
+//! outcome itself, which is not monotone in the share (spec §8.2).
+
+use super::mes::{self, Setup, Trace, f, sure_lt};
+use super::{Election, Profile, Q, TieBreak};
+use num_bigint::BigInt;
+use num_traits::{One, Zero};
+use std::cmp::Ordering;
+
+/// Relative margin of the floating-point checks of a trace (as in the MES run).
+const MARGIN: f64 = 1e-7;
+
+/// Money as the trace spends it at one share: every payment kept, so the money of any group at
+/// the start of any earlier round stays computable exactly. The exact ρ of a round is computed only
+/// when an exact comparison needs it (floats decide almost every check).
+struct Ledger<'a> {
+    e: &'a Election,
+    s: &'a Setup,
+    trace: &'a Trace,
+    share: Q,
+    /// Round in which the group paid everything it had, `usize::MAX` while it has not.
+    emptied: Vec<usize>,
+    paid: Vec<Vec<(usize, i128)>>,
+    approx: Vec<f64>,
+    /// Per round: Σ weight × û of the supporters of the project bought who had nothing left after.
+    denom_hat: Vec<i128>,
+    /// Exact ρ / scale of the first rounds (as many as were needed).
+    rho_per_hat: Vec<Q>,
+    abs: f64,
+}
+
+impl Ledger<'_> {
+    fn has_money(&self, g: usize, round: usize) -> bool {
+        self.emptied[g] >= round
+    }
+
+    /// Computes the exact ρ of every round before `round`.
+    fn ensure(&mut self, round: usize) {
+        while self.rho_per_hat.len() < round {
+            let k = self.rho_per_hat.len();
+            let t = &self.trace.rounds[k];
+            let sup = &self.s.sup[t.chosen];
+            let poor = self.money(t.emptied.iter().map(|i| sup[*i as usize].0), k);
+            let rho_per_hat = (&self.e.projects[t.chosen].cost - poor)
+                / Q::from_integer(BigInt::from(self.denom_hat[k]));
+            self.rho_per_hat.push(rho_per_hat);
+        }
+    }
+
+    /// The exact ρ of `round` (of its project's utilities).
+    fn rho(&mut self, round: usize) -> Q {
+        self.ensure(round + 1);
+        &self.rho_per_hat[round] * &self.s.scale[self.trace.rounds[round].chosen]
+    }
+
+    /// One voter's money in group `g` at the start of `round`, exactly.
+    fn money_of(&mut self, g: usize, round: usize) -> Q {
+        if !self.has_money(g, round) {
+            return Q::zero();
+        }
+        self.ensure(round);
+        let mut v = self.share.clone();
+        for (k, hat) in &self.paid[g] {
+            if *k < round {
+                v -= &self.rho_per_hat[*k] * Q::from_integer(BigInt::from(*hat));
+            }
+        }
+        v
+    }
+
+    /// Σ weight × money of `groups` at the start of `round`, exactly (needs the exact ρ of the
+    /// rounds before).
+    fn money(&self, groups: impl Iterator<Item = usize>, round: usize) -> Q {
+        let mut weight: i128 = 0;
+        let mut per_round = vec![0i128; round];
+        for g in groups {
+            if !self.has_money(g, round) {
+                continue;
+            }
+            let w = self.s.weight[g];
+            weight += w;
+            for (k, hat) in &self.paid[g] {
+                if *k < round {
+                    per_round[*k] += w * hat;
+                }
+            }
+        }
+        let mut v = &self.share * Q::from_integer(BigInt::from(weight));
+        for (k, a) in per_round.iter().enumerate() {
+            if *a != 0 {
+                v -= &self.rho_per_hat[k] * Q::from_integer(BigInt::from(*a));
+            }
+        }
+        v
+    }
+
+    fn money_ensured(&mut self, groups: impl Iterator<Item = usize>, round: usize) -> Q {
+        self.ensure(round);
+        self.money(groups, round)
+    }
+
+    /// Σ weight × money of `q`'s supporters < its cost, at the start of `round`?
+    fn unaffordable(&mut self, q: usize, round: usize) -> bool {
+        let s = self.s;
+        let available: f64 = s.sup[q]
+            .iter()
+            .filter(|(g, _, _)| self.has_money(*g, round))
+            .map(|(g, _, _)| s.weight_f[*g] * self.approx[*g])
+            .sum();
+        sure_lt(available, s.cost_f[q], self.abs * s.sup[q].len() as f64).unwrap_or_else(|| {
+            self.money_ensured(s.sup[q].iter().map(|(g, _, _)| *g), round) < self.e.projects[q].cost
+        })
+    }
+}
+
+/// A lower bound ρ_Q evaluated at one share: its float, the float's tolerance, and the exact
+/// denominator (≤ 0 when Q holds every supporter, and then it bounds nothing).
+struct BoundValue {
+    approx: f64,
+    tolerance: f64,
+    denom_hat: i128,
+}
+
+/// Does the whole of `trace` hold when every voter starts with `share`?
+pub(super) fn holds(
+    e: &Election,
+    profile: &Profile,
+    s: &Setup,
+    tie: &TieBreak,
+    trace: &Trace,
+    share: &Q,
+) -> bool {
+    let groups = profile.groups.len();
+    let share_f = f(share);
+    let mut l = Ledger {
+        e,
+        s,
+        trace,
+        share: share.clone(),
+        emptied: vec![usize::MAX; groups],
+        paid: vec![Vec::new(); groups],
+        approx: vec![share_f; groups],
+        denom_hat: Vec::with_capacity(trace.rounds.len()),
+        rho_per_hat: Vec::new(),
+        abs: share_f.abs() * 1e-9 + 1e-12,
+    };
+    let mut values: Vec<BoundValue> = Vec::with_capacity(trace.bounds.len());
+    let evaluate = |l: &Ledger, values: &mut Vec<BoundValue>, round: usize| {
+        while let Some(b) = trace.bounds.get(values.len()) {
+            if b.round != round {
+                break;
+            }
+            let sup = &s.sup[b.project];
+            let mut utility =
+                f(&Q::from_integer(BigInt::from(s.total_hat[b.project]))) / f(&s.scale[b.project]);
+            let mut money = 0.0;
+            let mut denom_hat = s.total_hat[b.project];
+            for &i in &b.poor {
+                let (g, hat, u) = sup[i as usize];
+                if l.has_money(g, round) {
+                    money += s.weight_f[g] * l.approx[g];
+                }
+                utility -= s.weight_f[g] * u;
+                denom_hat -= s.weight[g] * hat;
+            }
+            values.push(BoundValue {
+                approx: (s.cost_f[b.project] - money) / utility,
+                tolerance: MARGIN * (s.cost_f[b.project] / utility).abs() + 1e-300,
+                denom_hat,
+            });
+        }
+    };
+    for (r, round) in trace.rounds.iter().enumerate() {
+        evaluate(&l, &mut values, r);
+        if !round.unaffordable.iter().all(|q| l.unaffordable(*q, r)) {
+            return false;
+        }
+        let p = round.chosen;
+        let sup = &s.sup[p];
+        let mut pays_all = vec![false; sup.len()];
+        for &i in &round.emptied {
+            pays_all[i as usize] = true;
+        }
+        let mut denom_hat = s.total_hat[p];
+        let mut poor_f = 0.0;
+        for (i, (g, hat, _)) in sup.iter().enumerate() {
+            if pays_all[i] || !l.has_money(*g, r) {
+                denom_hat -= s.weight[*g] * hat;
+            }
+            if pays_all[i] {
+                poor_f += s.weight_f[*g] * l.approx[*g];
+            }
+        }
+        if denom_hat <= 0 {
+            return false;
+        }
+        l.denom_hat.push(denom_hat);
+        let utility_f = denom_hat as f64 / f(&s.scale[p]);
+        let rho_f = (s.cost_f[p] - poor_f) / utility_f;
+        // The float ρ may lose digits to the subtraction: allow for it in every comparison.
+        let rho_tol = MARGIN * 1e-2 * s.cost_f[p] / utility_f;
+        // Who pays everything: exactly the trace's supporters (money ≤ ρ × u), the others not.
+        for (i, (g, hat, u_f)) in sup.iter().enumerate() {
+            if !l.has_money(*g, r) {
+                continue;
+            }
+            let due_f = rho_f * u_f;
+            let money_lt_due = sure_lt(l.approx[*g], due_f, l.abs + rho_tol * u_f);
+            let ok = match (pays_all[i], money_lt_due) {
+                (true, Some(lt)) => lt,
+                (false, Some(lt)) => !lt,
+                (pays, None) => {
+                    let money = l.money_of(*g, r);
+                    let due = l.rho(r) * Q::from_integer(BigInt::from(*hat)) / &s.scale[p];
+                    if pays { money <= due } else { money >= due }
+                }
+            };
+            if !ok {
+                return false;
+            }
+        }
+        // Every other project in the running stays behind the chosen one.
+        for &(q, b) in &round.losers {
+            let v = &values[b];
+            if v.denom_hat <= 0 {
+                return false;
+            }
+            let ok = match sure_lt(rho_f, v.approx, v.tolerance + rho_tol) {
+                Some(lt) => lt,
+                None => {
+                    let bound = &trace.bounds[b];
+                    let qsup = &s.sup[q];
+                    let money = l
+                        .money_ensured(bound.poor.iter().map(|i| qsup[*i as usize].0), bound.round);
+                    let lb = (&e.projects[q].cost - money) * &s.scale[q]
+                        / Q::from_integer(BigInt::from(v.denom_hat));
+                    let rho = l.rho(r);
+                    if tie.cmp(e, profile, p, q) == Ordering::Less {
+                        rho <= lb
+                    } else {
+                        rho < lb
+                    }
+                }
+            };
+            if !ok {
+                return false;
+            }
+        }
+        for (i, (g, hat, u_f)) in sup.iter().enumerate() {
+            if !l.has_money(*g, r) {
+                continue;
+            }
+            if pays_all[i] {
+                l.emptied[*g] = r;
+                l.approx[*g] = 0.0;
+            } else {
+                l.paid[*g].push((r, *hat));
+                l.approx[*g] -= rho_f * u_f;
+            }
+        }
+    }
+    let r = trace.rounds.len();
+    trace.last.iter().all(|q| l.unaffordable(*q, r))
+}
+
+/// MES with the Add1 completion from the share `start`: the outcome and the share it ended with,
+/// exactly as one run per unit would give (spec §4.2), with the runs whose outcome a trace proves
+/// unchanged skipped.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn add1(
+    e: &Election,
+    profile: &Profile,
+    s: &Setup,
+    tie: &TieBreak,
+    candidates: &[usize],
+    free: &[usize],
+    exhaust_over: &[usize],
+    start: Q,
+) -> (Vec<usize>, Q) {
+    let mut share = start;
+    let mut trace = Trace::default();
+    let mut winners = mes::run_traced(
+        e,
+        profile,
+        s,
+        tie,
+        candidates,
+        free,
+        &share,
+        Some(&mut trace),
+    )
+    .0;
+    let mut guess: u64 = 1;
+    loop {
+        let cost = e.cost_of(&winners);
+        let exhaustive = exhaust_over
+            .iter()
+            .filter(|p| !winners.contains(p))
+            .all(|p| &cost + &e.projects[*p].cost > e.budget);
+        if exhaustive {
+            break;
+        }
+        let skip = longest_hold(&mut guess, |k| {
+            holds(
+                e,
+                profile,
+                s,
+                tie,
+                &trace,
+                &(&share + Q::from_integer(BigInt::from(k))),
+            )
+        });
+        share += Q::from_integer(BigInt::from(skip));
+        let next_share = &share + Q::one();
+        let next = mes::run_traced(
+            e,
+            profile,
+            s,
+            tie,
+            candidates,
+            free,
+            &next_share,
+            Some(&mut trace),
+        )
+        .0;
+        if e.cost_of(&next) > e.budget {
+            break;
+        }
+        winners = next;
+        share = next_share;
+    }
+    (winners, share)
+}
+
+/// The largest k ≥ 0 such that `holds(0..=k)`, knowing that the shares where it holds form an
+/// interval: gallop up from the last answer, then bisect (this bisects the trace's interval, not
+/// the outcome).
+fn longest_hold(guess: &mut u64, mut holds: impl FnMut(u64) -> bool) -> u64 {
+    const MAX: u64 = 1 << 50;
+    let mut k = (*guess).max(1);
+    let (mut lo, mut hi) = (0u64, None::<u64>);
+    while hi.is_none() && lo < MAX {
+        if holds(k) {
+            lo = k;
+            k = k.saturating_mul(4).min(MAX);
+        } else {
+            hi = Some(k);
+        }
+    }
+    if let Some(mut hi) = hi {
+        while hi - lo > 1 {
+            let mid = lo + (hi - lo) / 2;
+            if holds(mid) { lo = mid } else { hi = mid }
+        }
+    }
+    if lo > 0 && !holds(0) {
+        lo = 0;
+    }
+    *guess = lo.max(1);
+    lo
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn longest_hold_finds_the_end_of_the_interval() {
+        for end in [0u64, 1, 2, 3, 7, 100, 12345] {
+            for start in [1u64, 5, 1000] {
+                let mut guess = start;
+                assert_eq!(longest_hold(&mut guess, |k| k <= end), end);
+            }
+        }
+        let mut guess = 1;
+        assert_eq!(
+            longest_hold(&mut guess, |k| k != 0),
+            0,
+            "must hold at 0 too"
+        );
+    }
+}

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { startDemo, launch, PASSWORD, axe, tabTo } from './server.mjs';
+import { startDemo, launch, PASSWORD, axe, tabTo, login as signIn } from './server.mjs';
 
 const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -21,12 +21,7 @@ after(async () => {
   server?.stop();
 });
 
-async function login(page, email) {
-  await page.goto(`${server.base}/login`);
-  await page.fill('#f-email', email);
-  await page.fill('#f-password', PASSWORD);
-  await Promise.all([page.waitForURL(/\/account/), page.click('form[action="/login"] button[type=submit]')]);
-}
+const login = (page, email) => signIn(page, server.base, email);
 
 const ANONYMOUS = [
   PARK, `${PARK}?category=environment&order=supports`, `${PARK}/1`, `${PARK}/5`,

@@ -81,3 +81,11 @@ export async function tabTo(page, want, max = 120) {
   throw new Error('focus never reached the wanted element');
 }
 
+
+/** Logs in with the demo password through the log-in form. */
+export async function login(page, base, email) {
+  await page.goto(`${base}/login`);
+  await page.fill('#f-email', email);
+  await page.fill('#f-password', PASSWORD);
+  await Promise.all([page.waitForURL(/\/account/), page.click('form[action="/login"] button[type=submit]')]);
+}

@@ -15,6 +15,7 @@ use argon2::{Argon2, PasswordHasher, PasswordVerifier};
 use domain::accounts::{DisplayName, Email, Lang, NewPassword};
 use domain::error::Errors;
 use domain::organisations::{OrgId, OrgRole};
+use domain::participation::SpaceRole;
 use domain::policy::{self, Action, Actor};
 use domain::{DomainError, FieldError};
 use serde_json::json;
@@ -416,6 +417,13 @@ pub async fn actor_of(app: &App, user: &UserRow) -> Result<Actor> {
         memberships,
         verified,
         blocked: app.store.is_blocked(user.id).await?,
+        spaces: app
+            .store
+            .space_roles_of(user.id)
+            .await?
+            .into_iter()
+            .filter_map(|(p, role)| SpaceRole::parse(&role).ok().map(|r| (p, r)))
+            .collect(),
     })
 }
 

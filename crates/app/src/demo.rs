@@ -803,6 +803,7 @@ pub async fn seed(app: &App) -> Result<()> {
     }
     crate::verification::seed_census(&mut tx, valdora, &keys, &claims, t).await?;
     tx.commit().await?;
+    crate::demo_spaces::seed(app, &residents).await?;
     Ok(())
 }
 

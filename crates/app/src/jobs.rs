@@ -1,6 +1,7 @@
 //! The jobs worker: claims due jobs from the database and runs them; a failure is retried with
 //! exponential back-off (10 s, 20 s, 40 s … at most an hour) until the job's attempts run out.
-//! Any number of workers may run, on any node.
+//! Any number of workers may run, on any node. The worker also queues the e-mail digests of
+//! notifications when they are due.
 
 use crate::mail::{OutgoingMail, SEND_JOB};
 use crate::{App, Result, now};
@@ -49,10 +50,22 @@ pub async fn drain(app: &App) -> Result<usize> {
     Ok(n)
 }
 
-/// Runs jobs until `shutdown` resolves, polling once a second when idle.
+/// Seconds between two looks for due e-mail digests.
+const DIGEST_EVERY: i64 = 60;
+
+/// Runs jobs until `shutdown` resolves, polling once a second when idle; once a minute it queues
+/// the e-mail digests that are due (each person is claimed in a transaction, so any number of
+/// workers may do this).
 pub async fn run_worker(app: App, shutdown: impl std::future::Future<Output = ()>) {
     tokio::pin!(shutdown);
+    let mut digests_at = 0;
     loop {
+        if now() >= digests_at {
+            digests_at = now() + DIGEST_EVERY;
+            if let Err(e) = crate::notifications::send_digests(&app, now()).await {
+                tracing::error!(error = %e, "worker could not queue the digests");
+            }
+        }
         let idle = match run_one(&app).await {
             Ok(ran) => !ran,
             Err(e) => {

@@ -9,9 +9,12 @@
 //! - [`accounts`]: registration, confirmation, log-in (password or e-mailed link), reset, sessions.
 //! - [`organisations`]: organisations, territories, members and invitations.
 //! - [`networks`]: network bodies' members and commitments.
-//! - [`participation`]: participatory processes and their phases.
+//! - [`participation`]: participatory processes and their phases; [`spaces`]: private spaces,
+//!   roles held in a space, co-organisers.
 //! - [`proposals`], [`comments`], [`meetings`], [`surveys`], [`results`]: what happens in a
-//!   process; [`markdown`] renders participants' text inert; [`search`] indexes all of it.
+//!   process; [`debates`] (open questions closed with a summary); [`amendments`] (and
+//!   endorsements); [`notifications`] (follows, in-app notifications, the e-mail digest);
+//!   [`markdown`] renders participants' text inert; [`search`] indexes all of it.
 //! - [`moderation`]: reports, hidden content, appeals, blocked accounts, the public log.
 //! - [`verification`]: residents verified against an organisation's census (salted hashes).
 //! - [`ratelimit`]: limits on log-in, link requests and registration.
@@ -20,11 +23,14 @@
 //!   [`secret`]: random tokens.
 
 pub mod accounts;
+pub mod amendments;
 pub mod comments;
 pub mod config;
+pub mod debates;
 pub mod demo;
 pub mod demo_large;
 mod demo_proposals;
+mod demo_spaces;
 pub mod i18n;
 pub mod jobs;
 pub mod mail;
@@ -32,6 +38,7 @@ pub mod markdown;
 pub mod meetings;
 pub mod moderation;
 pub mod networks;
+pub mod notifications;
 pub mod organisations;
 pub mod participation;
 pub mod proposals;
@@ -39,6 +46,7 @@ pub mod ratelimit;
 pub mod results;
 pub mod search;
 pub mod secret;
+pub mod spaces;
 pub mod surveys;
 pub mod verification;
 

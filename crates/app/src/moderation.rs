@@ -55,33 +55,29 @@ async fn item(app: &App, kind: &str, id: i64) -> Result<Item> {
         "comment" => {
             let (c, subject_kind, subject) =
                 app.store.comment(id).await?.ok_or(DomainError::NotFound)?;
-            if subject_kind != "proposal" {
-                return Err(DomainError::NotFound.into());
-            }
-            let p = app
-                .store
-                .proposal(subject)
-                .await?
-                .ok_or(DomainError::NotFound)?;
-            let process = app
-                .store
-                .process_by_id(p.process_id)
-                .await?
-                .ok_or(DomainError::NotFound)?;
+            let on =
+                crate::comments::On::parse(&subject_kind, subject).ok_or(DomainError::NotFound)?;
+            let place = crate::comments::locate(app, on).await?;
             Ok(Item {
-                org: process.org_id,
-                process: process.id,
+                org: place.process.org_id,
+                process: place.process.id,
                 author: c.author_id,
-                href: format!(
-                    "/processes/{}/proposals/{}#comment-{id}",
-                    process.slug, p.id
-                ),
-                title: p.title,
+                href: format!("{}#comment-{id}", on.href(&place.process.slug)),
+                title: place.title,
                 body: markdown::plain(&c.body),
             })
         }
         _ => Err(DomainError::NotFound.into()),
     }
+}
+
+async fn space_of_item(app: &App, it: &Item) -> Result<domain::policy::Space> {
+    let process = app
+        .store
+        .process_by_id(it.process)
+        .await?
+        .ok_or(DomainError::NotFound)?;
+    crate::spaces::space_of(app, &process).await
 }
 
 fn reason_of(raw: &str) -> std::result::Result<&'static str, FieldError> {
@@ -104,6 +100,9 @@ pub async fn report(
     policy::can(actor, Action::Participate)?;
     let user = actor.user.map(|u| u.0).ok_or(DomainError::Forbidden)?;
     let it = item(app, kind, id).await?;
+    if policy::can(actor, Action::ViewSpace(&space_of_item(app, &it).await?)).is_err() {
+        return Err(DomainError::NotFound.into());
+    }
     let reason = reason_of(reason).map_err(|e| DomainError::Invalid(vec![e]))?;
     let details =
         parse_text("details", details, 1000).map_err(|e| DomainError::Invalid(vec![e]))?;
@@ -144,7 +143,10 @@ pub async fn decide(
     hide: Option<&str>,
 ) -> Result<()> {
     let it = item(app, kind, id).await?;
-    policy::can(actor, Action::Moderate(OrgId(it.org)))?;
+    policy::can(
+        actor,
+        Action::ModerateSpace(&space_of_item(app, &it).await?),
+    )?;
     let reason = match hide {
         Some(r) => Some(reason_of(r).map_err(|e| DomainError::Invalid(vec![e]))?),
         None => None,

@@ -23,6 +23,8 @@ pub struct ProcessInput {
     pub question: String,
     pub promise: String,
     pub iap2: String,
+    /// "1" for a private space (visible only to its members).
+    pub private: String,
 }
 
 /// What an administrator typed in the phase form.
@@ -91,19 +93,24 @@ pub async fn create(
             StoreError::Duplicate => AppError::Domain(DomainError::invalid("slug", "slug-taken")),
             e => e.into(),
         })?;
+    let private = input.private == "1";
+    if private {
+        tx.set_process_private(id, true).await?;
+    }
     tx.audit(Event {
         at: t,
         actor: actor.user.map(|u| u.0),
         action: "process.create",
         subject: format!("process:{id}"),
-        details: json!({"org": org.id, "slug": slug.as_str()}),
+        details: json!({"org": org.id, "slug": slug.as_str(), "private": private}),
     })
     .await?;
     tx.commit().await?;
     Ok(slug.as_str().to_owned())
 }
 
-/// A process and its phases as `actor` may see it: drafts only for those who manage them.
+/// A process and its phases as `actor` may see it: drafts only for those who manage them,
+/// private spaces only for their members; and whether the actor manages it.
 pub async fn view(
     app: &App,
     actor: &Actor,
@@ -114,10 +121,11 @@ pub async fn view(
         .process_by_slug(slug)
         .await?
         .ok_or(DomainError::NotFound)?;
-    let can_manage = policy::can(actor, Action::ManageProcesses(OrgId(p.org_id))).is_ok();
-    if p.published_at.is_none() && !can_manage {
+    let space = crate::spaces::space_of(app, &p).await?;
+    if policy::can(actor, Action::ViewSpace(&space)).is_err() {
         return Err(DomainError::NotFound.into());
     }
+    let can_manage = policy::can(actor, Action::ManageSpace(&space)).is_ok();
     let phases = app.store.phases(p.id).await?;
     Ok((p, phases, can_manage))
 }

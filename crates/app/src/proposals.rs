@@ -29,6 +29,8 @@ pub struct ProposalInput {
     pub category: String,
     pub place: String,
     pub cost: String,
+    /// The meeting of the same process the proposal was born in (empty: none).
+    pub meeting: String,
 }
 
 impl ProposalInput {
@@ -39,6 +41,7 @@ impl ProposalInput {
             category: p.category.clone(),
             place: p.place.clone(),
             cost: p.cost.map(|c| c.to_string()).unwrap_or_default(),
+            meeting: p.meeting_id.map(|m| m.to_string()).unwrap_or_default(),
         }
     }
 }
@@ -57,6 +60,30 @@ struct Valid {
     category: &'static str,
     place: String,
     cost: Option<i64>,
+}
+
+/// Checks a title and a text by the rules of proposals (for amendments): `(title, body)`.
+pub fn check_text(input: &ProposalInput) -> Result<(String, String)> {
+    let mut errors = Errors::new();
+    let title = errors.take(parse_text("title", &input.title, 150).and_then(|t| {
+        if t.chars().count() < 10 {
+            Err(FieldError::new("title", "proposal-title-short"))
+        } else {
+            Ok(t)
+        }
+    }));
+    let body = errors.take(parse_text("body", &input.body, 10_000).and_then(|t| {
+        if t.chars().count() < 15 {
+            Err(FieldError::new("body", "proposal-body-short"))
+        } else {
+            Ok(t)
+        }
+    }));
+    errors.finish()?;
+    match (title, body) {
+        (Some(t), Some(b)) => Ok((t, b)),
+        _ => Err(DomainError::Invalid(vec![]).into()),
+    }
 }
 
 fn validate(input: &ProposalInput) -> Result<Valid> {
@@ -144,6 +171,21 @@ pub async fn create(app: &App, actor: &Actor, slug: &str, input: &ProposalInput)
     }
     crate::verification::require_resident(actor, p.org_id, p.verify_proposing == 1)?;
     let user = actor.user.map(|u| u.0).ok_or(DomainError::Forbidden)?;
+    let meeting = match input.meeting.trim() {
+        "" => None,
+        raw => match raw.parse::<i64>() {
+            Ok(m)
+                if app
+                    .store
+                    .meeting(m)
+                    .await?
+                    .is_some_and(|x| x.process_id == p.id) =>
+            {
+                Some(m)
+            }
+            _ => return Err(DomainError::invalid("meeting", "proposal-meeting-invalid").into()),
+        },
+    };
     let t = now();
     let mut tx = app.store.write().await?;
     let fields = ProposalFields {
@@ -154,6 +196,9 @@ pub async fn create(app: &App, actor: &Actor, slug: &str, input: &ProposalInput)
         cost: v.cost,
     };
     let id = tx.insert_proposal(p.id, user, &fields, t).await?;
+    if let Some(m) = meeting {
+        tx.set_proposal_meeting(id, m).await?;
+    }
     tx.proposal_event(id, t, "created", Some("draft"), "")
         .await?;
     tx.audit(Event {
@@ -189,6 +234,15 @@ pub struct ProposalView {
     pub results: Vec<store::results::ResultRow>,
     /// Published proposals of the process like this one: `(id, title, percent)`.
     pub similar: Vec<(i64, String, u32)>,
+    pub amendments: Vec<store::spaces::AmendmentRow>,
+    pub endorsements: Vec<store::spaces::OrgRef>,
+    /// Organisations the actor may endorse it for and that have not yet.
+    pub can_endorse_as: Vec<(i64, String)>,
+    /// Someone other than the author may propose an amendment now.
+    pub can_amend: bool,
+    pub following: bool,
+    /// The meeting it was born in: `(id, title)`.
+    pub meeting: Option<(i64, String)>,
 }
 
 fn editable(p: &ProposalRow, t: i64) -> bool {
@@ -217,14 +271,40 @@ pub async fn view(app: &App, actor: &Actor, slug: &str, id: i64) -> Result<Propo
     } else {
         vec![]
     };
+    let space = crate::spaces::space_of(app, &process).await?;
+    let endorsements = app.store.endorsements(id).await?;
+    let mut can_endorse_as = Vec::new();
+    if proposal.state == "published" {
+        for (org, _) in &actor.memberships {
+            if policy::can(actor, Action::Endorse(*org)).is_ok()
+                && !endorsements.iter().any(|e| e.id == org.0)
+                && !can_endorse_as.iter().any(|(o, _)| *o == org.0)
+                && let Some(o) = app.store.org_by_id(org.0).await?
+            {
+                can_endorse_as.push((o.id, o.name));
+            }
+        }
+    }
+    let meeting = match proposal.meeting_id {
+        Some(m) => app.store.meeting(m).await?.map(|x| (x.id, x.title)),
+        None => None,
+    };
     Ok(ProposalView {
+        amendments: app.store.amendments(id).await?,
+        endorsements,
+        can_endorse_as,
+        can_amend: !is_author
+            && proposal.state == "published"
+            && policy::can(actor, Action::ParticipateIn(&space)).is_ok(),
+        following: crate::notifications::follows(app, actor, "proposal", id).await?,
+        meeting,
         results: app.store.results_of_proposal(id).await?,
-        can_moderate: policy::can(actor, Action::Moderate(OrgId(process.org_id))).is_ok(),
+        can_moderate: policy::can(actor, Action::ModerateSpace(&space)).is_ok(),
         events: app.store.proposal_events(id).await?,
         supported,
         can_edit: is_author && editable(&proposal, now()),
         can_withdraw: is_author && withdrawable(&proposal),
-        can_answer: policy::can(actor, Action::AnswerProposals(OrgId(process.org_id))).is_ok()
+        can_answer: policy::can(actor, Action::Evaluate(&space)).is_ok()
             && proposal.state == "published",
         supporting_open: phase_open(&phases, &["supporting"]),
         commenting_open: crate::comments::commenting_open(&phases),
@@ -344,6 +424,17 @@ pub async fn publish(app: &App, actor: &Actor, slug: &str, id: i64) -> Result<()
         &href(&p.slug, id),
     )
     .await?;
+    tx.set_follow(prop.author_id, "proposal", id, true, t)
+        .await?;
+    tx.notify_followers(
+        &[("process", p.id)],
+        Some(prop.author_id),
+        "proposal-published",
+        &prop.title,
+        &href(&p.slug, id),
+        t,
+    )
+    .await?;
     tx.audit(Event {
         at: t,
         actor: Some(prop.author_id),
@@ -448,7 +539,10 @@ pub async fn answer(
     input: &AnswerInput,
 ) -> Result<()> {
     let (p, _, prop) = load(app, actor, slug, id).await?;
-    policy::can(actor, Action::AnswerProposals(OrgId(p.org_id)))?;
+    policy::can(
+        actor,
+        Action::Evaluate(&crate::spaces::space_of(app, &p).await?),
+    )?;
     if prop.state != "published" {
         return Err(DomainError::Conflict("proposal-not-published").into());
     }
@@ -472,6 +566,15 @@ pub async fn answer(
     tx.answer_proposal(id, answer.code(), &text, t).await?;
     tx.proposal_event(id, t, "answered", Some(answer.code()), &text)
         .await?;
+    tx.notify_followers(
+        &[("proposal", id)],
+        actor.user.map(|u| u.0),
+        "proposal-answered",
+        &prop.title,
+        &href(&p.slug, id),
+        t,
+    )
+    .await?;
     tx.audit(Event {
         at: t,
         actor: actor.user.map(|u| u.0),

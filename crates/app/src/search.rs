@@ -11,6 +11,7 @@ use store::search::{Doc, Hit, Query};
 pub const KINDS: &[&str] = &[
     "process",
     "proposal",
+    "debate",
     "comment",
     "meeting",
     "result",

@@ -92,6 +92,7 @@ fn input(title: &str) -> ProposalInput {
         category: "environment".into(),
         place: "Viale dei tigli".into(),
         cost: "12.500".into(),
+        meeting: String::new(),
     }
 }
 
@@ -319,6 +320,7 @@ async fn phases_and_limits_decide_what_is_open() {
             category: "weather".into(),
             place: "p".repeat(201),
             cost: "-5".into(),
+            meeting: String::new(),
         };
         let mut got = fields(
             proposals::create(&app, &anna, PARK, &bad)
@@ -503,15 +505,21 @@ async fn comments_thread_vote_and_keep_their_history() {
             .expect_err("cross");
         assert_eq!(fields(err), vec![("comment", "comment-parent-invalid")]);
 
-        comments::vote(&app, &marco, root, 1).await.expect("up");
-        comments::vote(&app, &marco, root, 1)
+        comments::vote(&app, &marco, PARK, root, 1)
+            .await
+            .expect("up");
+        comments::vote(&app, &marco, PARK, root, 1)
             .await
             .expect("same again");
-        comments::vote(&app, &marco, root, -1)
+        comments::vote(&app, &marco, PARK, root, -1)
             .await
             .expect("change");
         assert_eq!(
-            conflict(comments::vote(&app, &anna, root, 1).await.expect_err("own")),
+            conflict(
+                comments::vote(&app, &anna, PARK, root, 1)
+                    .await
+                    .expect_err("own")
+            ),
             "comment-own-vote"
         );
         comments::edit(&app, &anna, root, "Sono a favore, con qualche dubbio")

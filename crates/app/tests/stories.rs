@@ -851,9 +851,13 @@ async fn a_process_is_drafted_given_phases_and_published_by_its_organisation_onl
                 .await
                 .expect("list")
                 .len(),
-            4,
-            "three demo processes and this one"
+            6,
+            "five demo processes (one private) and this one"
         );
+        let public = learning_city_app::spaces::visible_processes(&app, &Actor::anonymous(), None)
+            .await
+            .expect("visible");
+        assert_eq!(public.len(), 5, "the private working group is not listed");
         assert!(matches!(
             audit::verify(&app.store).await.expect("verify"),
             Verdict::Intact { .. }

@@ -32,6 +32,28 @@ code_enum!(
         ParticipatoryBudget => "participatory-budget",
         CitizensAssembly => "citizens-assembly",
         PactProgramme => "pact-programme",
+        Assembly => "assembly",
+    }
+);
+
+code_enum!(
+    /// A role someone holds in one participatory space (given by its administrators). Members of a
+    /// private space see it and take part; facilitators open and close debates and meetings;
+    /// moderators hide and restore content; evaluators answer proposals.
+    SpaceRole, "role", "space-role-invalid", {
+        Member => "member",
+        Facilitator => "facilitator",
+        Moderator => "moderator",
+        Evaluator => "evaluator",
+    }
+);
+
+code_enum!(
+    /// How often someone wants the e-mail digest of their notifications.
+    DigestFrequency, "digest", "digest-invalid", {
+        Daily => "daily",
+        Weekly => "weekly",
+        Never => "never",
     }
 );
 

@@ -5,6 +5,7 @@
 use crate::accounts::UserId;
 use crate::error::DomainError;
 use crate::organisations::{OrgId, OrgRole};
+use crate::participation::SpaceRole;
 
 /// The person (or nobody) behind a request, with the roles they hold.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -16,6 +17,21 @@ pub struct Actor {
     pub verified: Vec<OrgId>,
     /// Blocked by the instance's administrators: may read, not take part.
     pub blocked: bool,
+    /// Roles held in participatory spaces: `(process id, role)`.
+    pub spaces: Vec<(i64, SpaceRole)>,
+}
+
+/// A participatory space (a process or an assembly) as the policy sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Space {
+    pub id: i64,
+    /// The organisation that owns it.
+    pub org: OrgId,
+    /// Organisations that run it together with the owner; their administrators manage it too.
+    pub co_organisers: Vec<OrgId>,
+    /// Visible only to its members, its roles and those who manage it.
+    pub private: bool,
+    pub published: bool,
 }
 
 impl Actor {
@@ -44,11 +60,26 @@ impl Actor {
     fn admin_of(&self, org: OrgId) -> bool {
         self.instance_admin || self.role_in(org) == Some(OrgRole::Admin)
     }
+
+    fn manages(&self, space: &Space) -> bool {
+        self.is_signed_in()
+            && (self.admin_of(space.org) || space.co_organisers.iter().any(|o| self.admin_of(*o)))
+    }
+
+    fn holds(&self, space: &Space, role: Option<SpaceRole>) -> bool {
+        self.spaces
+            .iter()
+            .any(|(s, r)| *s == space.id && role.is_none_or(|want| *r == want))
+    }
+
+    fn sees(&self, space: &Space) -> bool {
+        self.manages(space) || (space.published && (!space.private || self.holds(space, None)))
+    }
 }
 
 /// Everything the policy decides about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Action {
+pub enum Action<'a> {
     /// Read public pages and the public API.
     ViewPublic,
     /// See and change one's own account.
@@ -81,6 +112,21 @@ pub enum Action {
     ManageCensus(OrgId),
     /// Hide and restore content in the organisation's processes, decide appeals.
     Moderate(OrgId),
+    /// Endorse a proposal on behalf of the organisation.
+    Endorse(OrgId),
+    /// See a space and what is in it: published public spaces for everyone, private ones for
+    /// their members and role holders, drafts for those who manage them.
+    ViewSpace(&'a Space),
+    /// Edit a space, its phases, roles and co-organisers (owner's and co-organisers' admins).
+    ManageSpace(&'a Space),
+    /// Take part in a space: propose, support, comment, register, answer.
+    ParticipateIn(&'a Space),
+    /// Open and close debates, run meetings (facilitators and managers).
+    Facilitate(&'a Space),
+    /// Hide and restore content of the space (moderators and managers).
+    ModerateSpace(&'a Space),
+    /// Give official answers to proposals (evaluators and managers).
+    Evaluate(&'a Space),
 }
 
 /// `Ok(())` when the actor may do the action, [`DomainError::Forbidden`] otherwise.
@@ -101,6 +147,24 @@ pub fn can(actor: &Actor, action: Action) -> Result<(), DomainError> {
         }
         Action::ParticipateAsResident(org) => {
             actor.is_signed_in() && !actor.blocked && actor.verified.contains(&org)
+        }
+        Action::Endorse(org) => actor.is_signed_in() && !actor.blocked && actor.admin_of(org),
+        Action::ViewSpace(space) => actor.sees(space),
+        Action::ManageSpace(space) => actor.manages(space),
+        Action::ParticipateIn(space) => {
+            actor.is_signed_in() && !actor.blocked && space.published && actor.sees(space)
+        }
+        Action::Facilitate(space) => {
+            !actor.blocked
+                && (actor.manages(space) || actor.holds(space, Some(SpaceRole::Facilitator)))
+        }
+        Action::ModerateSpace(space) => {
+            !actor.blocked
+                && (actor.manages(space) || actor.holds(space, Some(SpaceRole::Moderator)))
+        }
+        Action::Evaluate(space) => {
+            !actor.blocked
+                && (actor.manages(space) || actor.holds(space, Some(SpaceRole::Evaluator)))
         }
         Action::ViewMembers(org) => {
             actor.is_signed_in() && (actor.instance_admin || actor.role_in(org).is_some())
@@ -235,6 +299,151 @@ mod tests {
                 assert_eq!(can(actor, action).is_ok(), want, "{name} on {action:?}");
             }
         }
+    }
+
+    /// Roles × space actions × (public, private, draft) spaces owned by A and co-organised by C.
+    #[test]
+    fn space_matrix() {
+        const C: OrgId = OrgId(3);
+        let space = |private, published| Space {
+            id: 10,
+            org: A,
+            co_organisers: vec![C],
+            private,
+            published,
+        };
+        let user = |memberships, spaces| Actor {
+            user: Some(UserId(7)),
+            memberships,
+            spaces,
+            ..Actor::default()
+        };
+        let actors = [
+            ("anonymous", Actor::anonymous()),
+            ("user", user(vec![], vec![])),
+            ("member", user(vec![], vec![(10, SpaceRole::Member)])),
+            (
+                "member-elsewhere",
+                user(vec![], vec![(11, SpaceRole::Member)]),
+            ),
+            (
+                "facilitator",
+                user(vec![], vec![(10, SpaceRole::Facilitator)]),
+            ),
+            ("moderator", user(vec![], vec![(10, SpaceRole::Moderator)])),
+            ("evaluator", user(vec![], vec![(10, SpaceRole::Evaluator)])),
+            ("admin-of-owner", user(vec![(A, OrgRole::Admin)], vec![])),
+            (
+                "admin-of-coorganiser",
+                user(vec![(C, OrgRole::Admin)], vec![]),
+            ),
+            ("member-of-owner", user(vec![(A, OrgRole::Member)], vec![])),
+            ("admin-of-other", user(vec![(B, OrgRole::Admin)], vec![])),
+            (
+                "instance-admin",
+                Actor {
+                    user: Some(UserId(1)),
+                    instance_admin: true,
+                    ..Actor::default()
+                },
+            ),
+        ];
+        type Row = (&'static str, bool, bool, [bool; 12]);
+        let rows: Vec<Row> = vec![
+            // action, private, published, one column per actor above
+            ("view", false, true, [true; 12]),
+            (
+                "view",
+                true,
+                true,
+                [
+                    false, false, true, false, true, true, true, true, true, false, false, true,
+                ],
+            ),
+            (
+                "view",
+                false,
+                false,
+                [
+                    false, false, false, false, false, false, false, true, true, false, false, true,
+                ],
+            ),
+            (
+                "manage",
+                true,
+                true,
+                [
+                    false, false, false, false, false, false, false, true, true, false, false, true,
+                ],
+            ),
+            (
+                "participate",
+                false,
+                true,
+                [
+                    false, true, true, true, true, true, true, true, true, true, true, true,
+                ],
+            ),
+            (
+                "participate",
+                true,
+                true,
+                [
+                    false, false, true, false, true, true, true, true, true, false, false, true,
+                ],
+            ),
+            ("participate", false, false, [false; 12]),
+            (
+                "facilitate",
+                false,
+                true,
+                [
+                    false, false, false, false, true, false, false, true, true, false, false, true,
+                ],
+            ),
+            (
+                "moderate",
+                false,
+                true,
+                [
+                    false, false, false, false, false, true, false, true, true, false, false, true,
+                ],
+            ),
+            (
+                "evaluate",
+                false,
+                true,
+                [
+                    false, false, false, false, false, false, true, true, true, false, false, true,
+                ],
+            ),
+        ];
+        for (name, private, published, expected) in rows {
+            let s = space(private, published);
+            let action = match name {
+                "view" => Action::ViewSpace(&s),
+                "manage" => Action::ManageSpace(&s),
+                "participate" => Action::ParticipateIn(&s),
+                "facilitate" => Action::Facilitate(&s),
+                "moderate" => Action::ModerateSpace(&s),
+                _ => Action::Evaluate(&s),
+            };
+            for ((who, actor), want) in actors.iter().zip(expected) {
+                assert_eq!(
+                    can(actor, action).is_ok(),
+                    want,
+                    "{who} {name} private={private} published={published}"
+                );
+            }
+        }
+        let blocked = Actor {
+            blocked: true,
+            ..user(vec![], vec![(10, SpaceRole::Facilitator)])
+        };
+        let s = space(false, true);
+        assert!(can(&blocked, Action::ViewSpace(&s)).is_ok());
+        assert!(can(&blocked, Action::Facilitate(&s)).is_err());
+        assert!(can(&blocked, Action::ParticipateIn(&s)).is_err());
     }
 
     #[test]

@@ -13,7 +13,7 @@
 //! same transaction as the change.
 //!
 //! Modules, one per capability: [`accounts`], [`organisations`], [`networks`], [`participation`],
-//! [`proposals`], [`comments`], [`meetings`], [`surveys`], [`results`], [`moderation`], [`search`], [`verification`], [`audit`], [`jobs`], [`ratelimit`]. Story tests in `tests/` run the same scenarios on both engines.
+//! [`proposals`], [`comments`], [`meetings`], [`surveys`], [`results`], [`moderation`], [`spaces`], [`search`], [`verification`], [`audit`], [`jobs`], [`ratelimit`]. Story tests in `tests/` run the same scenarios on both engines.
 
 pub mod accounts;
 pub mod audit;
@@ -29,6 +29,7 @@ pub mod proposals;
 pub mod ratelimit;
 pub mod results;
 pub mod search;
+pub mod spaces;
 pub mod surveys;
 pub mod testing;
 pub mod verification;

@@ -24,6 +24,8 @@ pub struct ProcessRow {
     pub verify_proposing: i64,
     /// 1 when only verified residents may support.
     pub verify_supporting: i64,
+    /// 1 when only the space's members (and those who manage it) see it.
+    pub private: i64,
 }
 
 #[derive(Debug, Clone, sqlx::FromRow, PartialEq, Eq, serde::Serialize)]
@@ -37,7 +39,7 @@ pub struct PhaseRow {
 }
 
 const PROCESS_SELECT: &str = "SELECT p.id, p.org_id, o.slug AS org_slug, o.name AS org_name, p.slug, p.kind, p.title, \
-     p.question, p.promise, p.iap2, p.published_at, p.created_at, p.support_limit, p.support_threshold, p.verify_proposing, p.verify_supporting FROM processes p JOIN organisations o ON o.id = p.org_id";
+     p.question, p.promise, p.iap2, p.published_at, p.created_at, p.support_limit, p.support_threshold, p.verify_proposing, p.verify_supporting, p.private FROM processes p JOIN organisations o ON o.id = p.org_id";
 
 /// The fields of a process a writer sets.
 pub struct ProcessFields<'a> {

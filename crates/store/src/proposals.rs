@@ -26,6 +26,8 @@ pub struct ProposalRow {
     pub updated_at: i64,
     /// Why moderation hid it, when it did.
     pub hidden_reason: Option<String>,
+    /// The meeting the proposal was born in.
+    pub meeting_id: Option<i64>,
 }
 
 /// One entry of a proposal's history.
@@ -66,7 +68,7 @@ pub struct ProposalFilter {
 
 const SELECT: &str = "SELECT p.id, p.process_id, p.author_id, u.name AS author_name, p.title, p.body, p.category, \
      p.place, p.cost, p.state, p.answer, p.answer_text, p.supports, p.comments, p.created_at, p.published_at, \
-     p.updated_at, p.hidden_reason FROM proposals p JOIN users u ON u.id = p.author_id";
+     p.updated_at, p.hidden_reason, p.meeting_id FROM proposals p JOIN users u ON u.id = p.author_id";
 
 impl WriteTx {
     /// Inserts a draft proposal.

@@ -135,6 +135,10 @@ impl Store {
         if let Some(p) = q.process_id {
             filter.push_str(&format!(" AND d.process_id = {p}"));
         }
+        // Private spaces never show in search, whoever asks.
+        filter.push_str(
+            " AND NOT EXISTS (SELECT 1 FROM processes pp WHERE pp.id = d.process_id AND pp.private = 1)",
+        );
         let facets_sql = format!(
             "SELECT d.kind, COUNT(*) FROM search_docs d{filter} GROUP BY d.kind ORDER BY d.kind"
         );

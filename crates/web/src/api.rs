@@ -241,11 +241,11 @@ async fn process_json(
     })
 }
 
-/// Published participatory processes, newest first.
+/// Published public participatory processes, newest first (private spaces never show here).
 #[utoipa::path(get, path = "/api/v1/processes", responses((status = 200, description = "Published processes", body = [Process])))]
 pub async fn processes(State(app): State<App>) -> WebResult {
     let mut out = Vec::new();
-    for p in app.store.published_processes(None).await? {
+    for p in app::spaces::visible_processes(&app, &Actor::anonymous(), None).await? {
         out.push(process_json(&app, p).await?);
     }
     Ok(Json(out).into_response())
@@ -260,7 +260,7 @@ pub async fn process(State(app): State<App>, Path(slug): Path<String>) -> WebRes
         .store
         .process_by_slug(&slug)
         .await?
-        .filter(|p| p.published_at.is_some())
+        .filter(|p| p.published_at.is_some() && p.private == 0)
         .ok_or(DomainError::NotFound)?;
     Ok(Json(process_json(&app, p).await?).into_response())
 }
@@ -370,10 +370,57 @@ pub async fn proposal(State(app): State<App>, Path((slug, id)): Path<(String, i6
     Ok(Json(proposal_json(&slug, v.proposal)).into_response())
 }
 
+/// A debate: an open question of a process, closed with a summary.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Debate {
+    pub id: i64,
+    pub title: String,
+    /// Markdown, as the facilitator wrote it.
+    pub body: String,
+    /// `open` or `closed`.
+    pub state: String,
+    /// The closing summary (Markdown); empty while open.
+    pub summary: String,
+    pub comments: i64,
+    /// Unix time of opening.
+    pub created_at: i64,
+    pub closed_at: Option<i64>,
+    pub url: String,
+}
+
+/// The debates of a public process, open ones first.
+#[utoipa::path(get, path = "/api/v1/processes/{slug}/debates",
+    params(("slug" = String, Path, description = "The process's slug")),
+    responses((status = 200, description = "The debates", body = [Debate]),
+        (status = 404, description = "No such published process", body = ErrorEnvelope)))]
+pub async fn debates(State(app): State<App>, Path(slug): Path<String>) -> WebResult {
+    let (_, list, _) = app::debates::list(&app, &Actor::anonymous(), &slug).await?;
+    let out: Vec<Debate> = list
+        .into_iter()
+        .map(|d| Debate {
+            url: format!("/processes/{slug}/debates/{}", d.id),
+            state: if d.closed_at.is_some() {
+                "closed"
+            } else {
+                "open"
+            }
+            .into(),
+            id: d.id,
+            title: d.title,
+            body: d.body,
+            summary: d.summary,
+            comments: d.comments,
+            created_at: d.created_at,
+            closed_at: d.closed_at,
+        })
+        .collect();
+    Ok(Json(out).into_response())
+}
+
 /// A search hit.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct SearchHit {
-    /// `process`, `proposal`, `comment` or `organisation`.
+    /// `process`, `proposal`, `debate`, `comment`, `meeting`, `result` or `organisation`.
     pub kind: String,
     pub id: i64,
     pub title: String,
@@ -443,7 +490,7 @@ pub async fn search(
         version = "1",
         description = "Open data of a learning-city network."
     ),
-    paths(list, one, processes, process, proposals, proposal, search),
+    paths(list, one, processes, process, proposals, proposal, debates, search),
     components(schemas(
         Organisation,
         OrganisationDetail,
@@ -456,6 +503,7 @@ pub async fn search(
         Phase,
         Proposal,
         ProposalPage,
+        Debate,
         SearchHit,
         SearchPage
     ))

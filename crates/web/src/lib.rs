@@ -21,8 +21,8 @@ use axum::http::header;
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use pages::{
-    accounts, admin, errors, home, meetings, moderation, networks, organisations, participation,
-    proposals, results, surveys, verification,
+    accounts, admin, comments, debates, errors, home, meetings, moderation, networks,
+    notifications, organisations, participation, proposals, results, surveys, verification,
 };
 use std::net::SocketAddr;
 
@@ -101,8 +101,66 @@ pub fn router(app: App) -> Router {
         )
         .route(
             "/processes/{slug}/proposals/{id}/comments/{cid}/vote",
-            post(proposals::vote_comment),
+            post(comments::vote_proposal),
         )
+        .route(
+            "/processes/{slug}/proposals/{id}/amendments",
+            post(proposals::amend),
+        )
+        .route(
+            "/processes/{slug}/proposals/{id}/amendments/{aid}",
+            post(proposals::decide_amendment),
+        )
+        .route(
+            "/processes/{slug}/proposals/{id}/endorse",
+            post(proposals::endorse),
+        )
+        .route("/processes/{slug}/roles", post(participation::grant_role))
+        .route(
+            "/processes/{slug}/roles/revoke",
+            post(participation::revoke_role),
+        )
+        .route(
+            "/processes/{slug}/coorganisers",
+            post(participation::add_coorganiser),
+        )
+        .route(
+            "/processes/{slug}/privacy",
+            post(participation::set_private),
+        )
+        .route(
+            "/processes/{slug}/debates",
+            get(debates::list).post(debates::open),
+        )
+        .route("/processes/{slug}/debates/{id}", get(debates::show))
+        .route("/processes/{slug}/debates/{id}/close", post(debates::close))
+        .route(
+            "/processes/{slug}/debates/{id}/comments",
+            post(comments::on_debate),
+        )
+        .route(
+            "/processes/{slug}/debates/{id}/comments/{cid}/vote",
+            post(comments::vote_debate),
+        )
+        .route(
+            "/processes/{slug}/meetings/{id}/comments",
+            post(comments::on_meeting),
+        )
+        .route(
+            "/processes/{slug}/meetings/{id}/comments/{cid}/vote",
+            post(comments::vote_meeting),
+        )
+        .route(
+            "/processes/{slug}/results/{id}/comments",
+            post(comments::on_result),
+        )
+        .route(
+            "/processes/{slug}/results/{id}/comments/{cid}/vote",
+            post(comments::vote_result),
+        )
+        .route("/notifications", get(notifications::inbox))
+        .route("/notifications/digest", post(notifications::set_digest))
+        .route("/follow", post(notifications::follow))
         .route("/search", get(proposals::search))
         .route("/moderation", get(moderation::log))
         .route("/moderation/report", post(moderation::report))
@@ -236,6 +294,7 @@ pub fn router(app: App) -> Router {
             "/api/v1/processes/{slug}/proposals/{id}",
             get(api::proposal),
         )
+        .route("/api/v1/processes/{slug}/debates", get(api::debates))
         .route("/api/v1/search", get(api::search))
         .route("/api/v1/openapi.json", get(api::openapi))
         .fallback(errors::not_found)

@@ -21,6 +21,39 @@ async fn audit_len(app: &app::App) -> i64 {
         .unwrap_or(0)
 }
 
+/// A route tried by every role: method, path, form, the status each role must get.
+type Row<'a, const N: usize> = (&'a str, String, &'a [(&'a str, &'a str)], [u16; N]);
+
+/// Sends every row as every role (in order) and checks the statuses; a refused request must leave
+/// the audit log as it was. Returns how many requests were checked.
+async fn run_rows<const N: usize>(
+    app: &app::App,
+    browsers: &mut [(&str, Browser)],
+    rows: &[Row<'_, N>],
+) -> usize {
+    let mut checked = 0;
+    for (method, path, form, expected) in rows {
+        for ((who, b), want) in browsers.iter_mut().zip(expected) {
+            let before = audit_len(app).await;
+            let r = if *method == "GET" {
+                b.get(path).await
+            } else {
+                b.post(path, form).await
+            };
+            assert_eq!(r.status.as_u16(), *want, "{who}: {method} {path}");
+            if *want != 303 {
+                assert_eq!(
+                    audit_len(app).await,
+                    before,
+                    "{who}: {method} {path} changed something"
+                );
+            }
+            checked += 1;
+        }
+    }
+    checked
+}
+
 const ROLES: [(&str, Option<&str>); 6] = [
     ("anonymous", None),
     (
@@ -99,10 +132,9 @@ async fn every_proposal_route_answers_each_role_as_the_policy_says() {
     let survey_answer = [("q1", "1"), ("q2", "0")];
     let question = [("kind", "short"), ("prompt", "Una domanda in più")];
     let close_form = [("attendees", "25"), ("minutes", "Buona partecipazione.")];
-    type Row<'a> = (&'a str, String, &'a [(&'a str, &'a str)], [u16; 6]);
     // Expected status per role, in the order of ROLES. 303 = done, 422 = refused with a reason
     // on the page (a closed phase), 403 = not allowed, 404 = not visible to this role.
-    let rows: Vec<Row> = vec![
+    let rows: Vec<Row<'_, _>> = vec![
         ("GET", draft.clone(), &[], [404, 200, 404, 404, 404, 404]),
         (
             "GET",
@@ -318,29 +350,297 @@ async fn every_proposal_route_answers_each_role_as_the_policy_says() {
             [404, 303, 403, 403, 403, 403],
         ),
     ];
-    let mut checked = 0;
-    for (method, path, form, expected) in &rows {
-        for ((who, b), want) in browsers.iter_mut().zip(expected) {
-            let before = audit_len(&app).await;
-            let r = if *method == "GET" {
-                b.get(path).await
-            } else {
-                b.post(path, form).await
-            };
-            assert_eq!(r.status.as_u16(), *want, "{who}: {method} {path}");
-            if *want != 303 {
-                assert_eq!(
-                    audit_len(&app).await,
-                    before,
-                    "{who}: {method} {path} changed something"
-                );
-            }
-            checked += 1;
-        }
-    }
+    let checked = run_rows(&app, &mut browsers, &rows).await;
     println!(
         "permission matrix: {checked} requests, {} routes × {} roles",
         rows.len(),
         ROLES.len()
+    );
+}
+
+/// Roles of the spaces matrix: in the private space made below, a member, a facilitator, a
+/// moderator and an evaluator hold roles; the others hold none there.
+const SPACE_ROLES: [(&str, Option<&str>); 9] = [
+    ("anonymous", None),
+    ("user", Some("cittadina@demo.example")),
+    ("member", Some("ricercatore@demo.example")),
+    ("facilitator", Some("assessora@demo.example")),
+    ("moderator", Some("coordinatrice@demo.example")),
+    ("evaluator", Some("facilitatore@demo.example")),
+    ("admin of the owner", Some("funzionario@demo.example")),
+    (
+        "admin of another organisation",
+        Some("associazione@demo.example"),
+    ),
+    ("instance admin", Some("admin@demo.example")),
+];
+
+async fn actor_of(app: &app::App, email: &str) -> domain::policy::Actor {
+    let u = app
+        .store
+        .user_by_email(email)
+        .await
+        .expect("load")
+        .expect("user");
+    app::accounts::actor_of(app, &u).await.expect("actor")
+}
+
+#[tokio::test]
+async fn every_space_route_answers_each_role_as_the_policy_says() {
+    let app = demo_app().await;
+    // A private space of Valdora with its roles, a debate and a comment in it.
+    let official = actor_of(&app, "funzionario@demo.example").await;
+    let slug = app::participation::create(
+        &app,
+        &official,
+        "comune-di-valdora",
+        &app::participation::ProcessInput {
+            title: "Consulta riservata".into(),
+            kind: "assembly".into(),
+            slug: "consulta".into(),
+            question: "Che cosa chiede la consulta alla giunta?".into(),
+            promise: "La giunta risponde entro un mese.".into(),
+            iap2: "involve".into(),
+            private: "1".into(),
+        },
+    )
+    .await
+    .expect("create");
+    app::participation::add_phase(
+        &app,
+        &official,
+        &slug,
+        &app::participation::PhaseInput {
+            phase_kind: "commenting".into(),
+            phase_title: "Discussione".into(),
+            starts_on: "2020-01-01".into(),
+            ends_on: "2099-12-31".into(),
+        },
+    )
+    .await
+    .expect("phase");
+    app::participation::publish(&app, &official, &slug)
+        .await
+        .expect("publish");
+    for (email, role) in [
+        ("ricercatore@demo.example", "member"),
+        ("assessora@demo.example", "facilitator"),
+        ("coordinatrice@demo.example", "moderator"),
+        ("facilitatore@demo.example", "evaluator"),
+    ] {
+        let input = app::spaces::RoleInput {
+            email: email.into(),
+            role: role.into(),
+        };
+        app::spaces::grant_role(&app, &official, &slug, &input)
+            .await
+            .expect("role");
+    }
+    let facilitator = actor_of(&app, "assessora@demo.example").await;
+    let member = actor_of(&app, "ricercatore@demo.example").await;
+    let debate_input = app::debates::DebateInput {
+        title: "Quali priorità per il bilancio?".into(),
+        body: "Raccogliamo le priorità della consulta.".into(),
+    };
+    let debate = app::debates::open(&app, &facilitator, &slug, &debate_input)
+        .await
+        .expect("debate");
+    let cid = app::comments::add_on(
+        &app,
+        &member,
+        &slug,
+        app::comments::On::Debate(debate),
+        &app::comments::CommentInput {
+            comment: "Prima di tutto la scuola.".into(),
+            alignment: "0".into(),
+            parent: None,
+        },
+    )
+    .await
+    .expect("comment");
+    let association = app
+        .store
+        .org_by_slug("associazione-orti-di-quartiere")
+        .await
+        .expect("load")
+        .expect("org")
+        .id;
+    let process_id = app
+        .store
+        .process_by_slug(&slug)
+        .await
+        .expect("load")
+        .expect("process")
+        .id;
+
+    let mut browsers = Vec::new();
+    for (i, (who, email)) in SPACE_ROLES.iter().enumerate() {
+        let mut b = Browser::new(&app, &format!("127.0.0.1:{}", 46000 + i));
+        if let Some(e) = email {
+            b.login(e, app::demo::PASSWORD).await;
+        }
+        browsers.push((*who, b));
+    }
+    let space = format!("/processes/{slug}");
+    let debate_path = format!("{space}/debates/{debate}");
+    let cid_s = cid.to_string();
+    let pid_s = process_id.to_string();
+    let assoc_s = association.to_string();
+    let comment_form = [("comment", "Sono d'accordo."), ("alignment", "0")];
+    let new_debate = [
+        ("title", "Un altro dibattito sulle priorità"),
+        ("body", "Un contesto abbastanza lungo per il dibattito."),
+    ];
+    let grant = [("email", "cittadina@demo.example"), ("role", "member")];
+    let keep_private = [("private", "1")];
+    let follow = [
+        ("kind", "process"),
+        ("id", pid_s.as_str()),
+        ("on", "1"),
+        ("back", "/notifications"),
+    ];
+    let hide = [
+        ("kind", "comment"),
+        ("id", cid_s.as_str()),
+        ("reason", "off-topic"),
+        ("action", "hide"),
+    ];
+    let summary = [("summary", "La consulta mette la scuola al primo posto.")];
+    let amend = [
+        ("title", "Un titolo migliore per la proposta"),
+        (
+            "body",
+            "Un testo migliore, più chiaro e più breve di prima.",
+        ),
+    ];
+    let endorse = [("org", assoc_s.as_str())];
+    let park = "/processes/il-futuro-del-parco-della-dora";
+    // Order of roles: anonymous, user, member, facilitator, moderator, evaluator, admin of the
+    // owner, admin of another organisation, instance admin. Rows run in order: once the owner's
+    // administrator has made the user a member (the roles row), the user sees the space.
+    let rows: Vec<Row<'_, _>> = vec![
+        (
+            "GET",
+            space.clone(),
+            &[],
+            [404, 404, 200, 200, 200, 200, 200, 404, 200],
+        ),
+        (
+            "GET",
+            format!("{space}/debates"),
+            &[],
+            [404, 404, 200, 200, 200, 200, 200, 404, 200],
+        ),
+        (
+            "GET",
+            debate_path.clone(),
+            &[],
+            [404, 404, 200, 200, 200, 200, 200, 404, 200],
+        ),
+        (
+            "GET",
+            format!("{space}/proposals"),
+            &[],
+            [404, 404, 200, 200, 200, 200, 200, 404, 200],
+        ),
+        (
+            "POST",
+            format!("{space}/debates"),
+            &new_debate,
+            [404, 404, 403, 303, 403, 403, 303, 404, 303],
+        ),
+        (
+            "POST",
+            format!("{debate_path}/comments"),
+            &comment_form,
+            [403, 404, 303, 303, 303, 303, 303, 404, 303],
+        ),
+        (
+            "POST",
+            format!("{debate_path}/comments/{cid}/vote"),
+            &[("value", "1")],
+            [403, 404, 422, 303, 303, 303, 303, 404, 303],
+        ),
+        (
+            "POST",
+            "/moderation/decide".into(),
+            &hide,
+            [403, 403, 403, 403, 303, 403, 303, 403, 303],
+        ),
+        (
+            "POST",
+            "/follow".into(),
+            &follow,
+            [403, 404, 303, 303, 303, 303, 303, 404, 303],
+        ),
+        (
+            "POST",
+            format!("{space}/roles"),
+            &grant,
+            [404, 404, 403, 403, 403, 403, 303, 404, 422],
+        ),
+        (
+            "POST",
+            format!("{space}/privacy"),
+            &keep_private,
+            [404, 403, 403, 403, 403, 403, 303, 404, 303],
+        ),
+        (
+            "POST",
+            format!("{space}/coorganisers"),
+            &[("organisation", "no-such-organisation")],
+            [404, 403, 403, 403, 403, 403, 422, 404, 422],
+        ),
+        // Closed by the facilitator first; then it is closed for the others too.
+        (
+            "POST",
+            format!("{debate_path}/close"),
+            &summary,
+            [404, 403, 403, 303, 403, 403, 422, 404, 422],
+        ),
+        // The public park: its organisation's administrators and its facilitator (in the
+        // demo, the account in the evaluator column) open debates.
+        (
+            "POST",
+            format!("{park}/debates"),
+            &new_debate,
+            [403, 403, 403, 403, 403, 303, 303, 403, 303],
+        ),
+        (
+            "POST",
+            format!("{park}/proposals/1/amendments"),
+            &amend,
+            [403, 303, 303, 303, 303, 303, 303, 303, 303],
+        ),
+        (
+            "POST",
+            format!("{park}/proposals/1/endorse"),
+            &endorse,
+            [403, 403, 403, 403, 403, 403, 403, 303, 422],
+        ),
+        (
+            "POST",
+            format!("{park}/meetings/1/comments"),
+            &comment_form,
+            [403, 303, 303, 303, 303, 303, 303, 303, 303],
+        ),
+        (
+            "POST",
+            "/processes/piazza-del-mercato/results/1/comments".into(),
+            &comment_form,
+            [403, 303, 303, 303, 303, 303, 303, 303, 303],
+        ),
+        (
+            "GET",
+            "/notifications".into(),
+            &[],
+            [403, 200, 200, 200, 200, 200, 200, 200, 200],
+        ),
+    ];
+    let checked = run_rows(&app, &mut browsers, &rows).await;
+    println!(
+        "space permission matrix: {checked} requests, {} routes × {} roles",
+        rows.len(),
+        SPACE_ROLES.len()
     );
 }

@@ -261,6 +261,7 @@ fn the_openapi_document_matches_its_snapshot() {
             "/api/v1/organisations/{slug}",
             "/api/v1/processes",
             "/api/v1/processes/{slug}",
+            "/api/v1/processes/{slug}/debates",
             "/api/v1/processes/{slug}/proposals",
             "/api/v1/processes/{slug}/proposals/{id}",
             "/api/v1/search"

@@ -801,3 +801,104 @@ appeal-twice = You have already appealed this decision.
 block-self = You cannot block yourself.
 admin-block = Block or unblock an account
 admin-block-checkbox = Blocked (may read, may not take part)
+
+## Spaces: privacy, roles, co-organisers
+process-kind-assembly = Assembly (standing body)
+space-private = Private space
+space-private-field = Private space: visible only to invited members
+space-private-hint = A private space, its content and its discussions are seen only by its members, its roles and those who manage it; they never appear in search or in the public lists.
+space-make-private = Make the space private
+space-make-public = Make the space public
+space-people = People of this space
+space-people-empty = Nobody holds a role in this space yet.
+space-role-member = member
+space-role-facilitator = facilitator
+space-role-moderator = moderator
+space-role-evaluator = evaluator
+space-role-revoke = Remove the role
+space-role-grant = Give a role
+space-role-email-hint = The e-mail address of an existing account.
+field-space-role = Role
+space-role-grant-submit = Give the role
+space-role-invalid = Choose a role from the list.
+space-role-no-account = No account has this e-mail address: ask the person to register first.
+space-role-held = This person holds this role already.
+space-coorganiser-add = Add a co-organising organisation
+field-organisation-slug = Organisation's address name
+hint-organisation-slug = As in its address, e.g. comune-di-valdora.
+space-coorganiser-submit = Add as co-organiser
+coorganiser-owner = The owner organisation organises the space already.
+coorganiser-unknown = No organisation has this address name.
+coorganiser-already = This organisation co-organises the space already.
+
+## Debates
+debates-title = Debates
+debates-intro = Open questions put by the facilitators: say what you think; the facilitators close each debate with a summary of what was said.
+debates-empty = No debate yet.
+debate-state-open = open
+debate-state-closed = closed
+debate-new = Open a debate
+field-debate-question = Question
+field-debate-body = Context
+debate-open = Open the debate
+debate-opened-by = opened by { $name }
+debate-summary = Closing summary
+debate-close = Close the debate
+field-debate-summary = Summary of what was said
+hint-debate-summary = What the space takes forward from this debate (at least 15 characters).
+debate-close-submit = Close with this summary
+debate-closed = This debate is closed: it takes no more comments.
+
+## Amendments and endorsements
+amendments-title = Amendments
+amendments-empty = No amendment proposed.
+amendment-pending = awaiting the author
+amendment-accepted = accepted
+amendment-rejected = rejected
+amendment-accept = Accept
+amendment-reject = Reject
+amendment-propose = Propose an amendment
+amendment-submit = Send the amendment
+amendment-own = You wrote this proposal: edit it instead of amending it.
+amendment-decided = This amendment has been decided already.
+amendment-decision-invalid = Choose accept or reject.
+notice-amendment = Your amendment has reached the author.
+proposal-endorsed-by = Endorsed by
+field-endorse-as = Endorse on behalf of
+proposal-endorse = Endorse
+endorsed-already = This organisation endorses this proposal already.
+notice-endorsed = The endorsement is on the proposal.
+proposal-born-in = Born in the meeting
+meeting-born-proposals = Proposals born in this meeting
+field-proposal-meeting = Born in a meeting (optional)
+proposal-meeting-none = No meeting
+proposal-meeting-invalid = Choose a meeting of this process.
+
+## Follows, notifications, digest
+follow = Follow
+unfollow = Stop following
+nav-notifications = Notifications
+notifications-title = Notifications
+notifications-empty = Nothing new. Follow a space, a proposal or a debate to hear what happens there.
+notification-new = new
+notification-comment = New comment
+notification-debate-opened = New debate
+notification-debate-closed = Debate closed
+notification-proposal-published = New proposal
+notification-proposal-answered = Official answer
+notification-amendment-proposed = Amendment proposed
+notification-amendment-accepted = Amendment accepted
+notification-amendment-rejected = Amendment rejected
+digest-title = E-mail digest
+digest-legend = How often do you want an e-mail with what you missed?
+digest-daily = Once a day
+digest-weekly = Once a week
+digest-never = Never
+digest-submit = Save
+digest-invalid = Choose how often from the list.
+mail-digest-subject = { $count } news in the spaces you follow
+mail-digest-body = here is what happened in the spaces, proposals and debates you follow:
+
+    { $items }
+
+    You can change how often you get this e-mail on the notifications page.

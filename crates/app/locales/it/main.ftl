@@ -801,3 +801,104 @@ appeal-twice = Hai già presentato ricorso contro questa decisione.
 block-self = Non puoi bloccare te stesso.
 admin-block = Blocca o sblocca un account
 admin-block-checkbox = Bloccato (può leggere, non può partecipare)
+
+## Spazi: riservatezza, ruoli, co-organizzatori
+process-kind-assembly = Assemblea (organo permanente)
+space-private = Spazio riservato
+space-private-field = Spazio riservato: visibile solo ai membri invitati
+space-private-hint = Uno spazio riservato, i suoi contenuti e le sue discussioni sono visibili solo ai membri, ai ruoli e a chi lo gestisce; non compaiono mai nella ricerca né negli elenchi pubblici.
+space-make-private = Rendi lo spazio riservato
+space-make-public = Rendi lo spazio pubblico
+space-people = Le persone di questo spazio
+space-people-empty = Nessuno ha ancora un ruolo in questo spazio.
+space-role-member = membro
+space-role-facilitator = facilitatore
+space-role-moderator = moderatore
+space-role-evaluator = valutatore
+space-role-revoke = Togli il ruolo
+space-role-grant = Assegna un ruolo
+space-role-email-hint = L'indirizzo e-mail di un account esistente.
+field-space-role = Ruolo
+space-role-grant-submit = Assegna il ruolo
+space-role-invalid = Scegli un ruolo dall'elenco.
+space-role-no-account = Nessun account ha questo indirizzo: chiedi alla persona di registrarsi prima.
+space-role-held = Questa persona ha già questo ruolo.
+space-coorganiser-add = Aggiungi un'organizzazione co-organizzatrice
+field-organisation-slug = Nome nell'indirizzo dell'organizzazione
+hint-organisation-slug = Come nel suo indirizzo, ad es. comune-di-valdora.
+space-coorganiser-submit = Aggiungi come co-organizzatrice
+coorganiser-owner = L'organizzazione titolare organizza già lo spazio.
+coorganiser-unknown = Nessuna organizzazione ha questo nome nell'indirizzo.
+coorganiser-already = Questa organizzazione co-organizza già lo spazio.
+
+## Dibattiti
+debates-title = Dibattiti
+debates-intro = Domande aperte poste dai facilitatori: di' cosa ne pensi; i facilitatori chiudono ogni dibattito con una sintesi di quanto emerso.
+debates-empty = Ancora nessun dibattito.
+debate-state-open = aperto
+debate-state-closed = chiuso
+debate-new = Apri un dibattito
+field-debate-question = Domanda
+field-debate-body = Contesto
+debate-open = Apri il dibattito
+debate-opened-by = aperto da { $name }
+debate-summary = Sintesi di chiusura
+debate-close = Chiudi il dibattito
+field-debate-summary = Sintesi di quanto emerso
+hint-debate-summary = Ciò che lo spazio porta avanti da questo dibattito (almeno 15 caratteri).
+debate-close-submit = Chiudi con questa sintesi
+debate-closed = Questo dibattito è chiuso: non accetta altri commenti.
+
+## Emendamenti e sostegni delle organizzazioni
+amendments-title = Emendamenti
+amendments-empty = Nessun emendamento proposto.
+amendment-pending = in attesa dell'autore
+amendment-accepted = accolto
+amendment-rejected = respinto
+amendment-accept = Accogli
+amendment-reject = Respingi
+amendment-propose = Proponi un emendamento
+amendment-submit = Invia l'emendamento
+amendment-own = Hai scritto tu questa proposta: modificala invece di emendarla.
+amendment-decided = Su questo emendamento si è già deciso.
+amendment-decision-invalid = Scegli se accogliere o respingere.
+notice-amendment = Il tuo emendamento è arrivato all'autore.
+proposal-endorsed-by = Sostenuta da
+field-endorse-as = Sostieni a nome di
+proposal-endorse = Sostieni
+endorsed-already = Questa organizzazione sostiene già questa proposta.
+notice-endorsed = Il sostegno compare sulla proposta.
+proposal-born-in = Nata nell'incontro
+meeting-born-proposals = Proposte nate in questo incontro
+field-proposal-meeting = Nata in un incontro (facoltativo)
+proposal-meeting-none = Nessun incontro
+proposal-meeting-invalid = Scegli un incontro di questo processo.
+
+## Seguire, notifiche, riepilogo
+follow = Segui
+unfollow = Smetti di seguire
+nav-notifications = Notifiche
+notifications-title = Notifiche
+notifications-empty = Niente di nuovo. Segui uno spazio, una proposta o un dibattito per sapere cosa vi succede.
+notification-new = nuova
+notification-comment = Nuovo commento
+notification-debate-opened = Nuovo dibattito
+notification-debate-closed = Dibattito chiuso
+notification-proposal-published = Nuova proposta
+notification-proposal-answered = Risposta ufficiale
+notification-amendment-proposed = Emendamento proposto
+notification-amendment-accepted = Emendamento accolto
+notification-amendment-rejected = Emendamento respinto
+digest-title = Riepilogo via e-mail
+digest-legend = Ogni quanto vuoi un'e-mail con ciò che ti sei perso?
+digest-daily = Una volta al giorno
+digest-weekly = Una volta alla settimana
+digest-never = Mai
+digest-submit = Salva
+digest-invalid = Scegli la frequenza dall'elenco.
+mail-digest-subject = { $count } novità negli spazi che segui
+mail-digest-body = ecco cosa è successo negli spazi, nelle proposte e nei dibattiti che segui:
+
+    { $items }
+
+    Puoi cambiare la frequenza di questa e-mail nella pagina delle notifiche.

@@ -5,6 +5,7 @@ use super::{notice, page, page_status, see_other};
 use crate::ctx::Ctx;
 use crate::error::{FormErrors, WebResult};
 use app::App;
+use app::comments::{CommentInput, On};
 use app::meetings::{self as meet, CloseInput, MeetingInput, MeetingView};
 use askama::Template;
 use axum::Form;
@@ -125,6 +126,9 @@ struct ShowPage {
     notice: &'static str,
     errors: FormErrors,
     close: CloseInput,
+    comments_html: String,
+    /// Proposals born in the meeting: `(id, title)`.
+    born: Vec<(i64, String)>,
 }
 
 impl ShowPage {
@@ -157,6 +161,7 @@ pub struct ShowQuery {
     pub notice: Option<String>,
 }
 
+#[allow(clippy::too_many_arguments)]
 async fn show_page(
     app: &App,
     c: Ctx,
@@ -165,8 +170,25 @@ async fn show_page(
     notice: &'static str,
     errors: FormErrors,
     close: CloseInput,
+    comment: CommentInput,
 ) -> WebResult {
     let v = meet::view(app, &c.actor, slug, id).await?;
+    let comments_html = super::comments::block(
+        app,
+        &c,
+        super::comments::Section {
+            on: On::Meeting(id),
+            slug,
+            page: 1,
+            open: true,
+            closed_key: "commenting-closed",
+            can_moderate: super::comments::can_moderate(app, &c, &v.process).await?,
+            comment: &comment,
+            errors: &errors,
+        },
+    )
+    .await?;
+    let born = app.store.meeting_proposals(id).await?;
     page_status(
         errors.status(),
         ShowPage {
@@ -175,8 +197,22 @@ async fn show_page(
             notice,
             errors,
             close,
+            comments_html,
+            born,
         },
     )
+}
+
+/// A meeting's page again with a refused comment.
+pub async fn show_with(
+    app: &App,
+    c: Ctx,
+    slug: &str,
+    id: i64,
+    errors: FormErrors,
+    comment: CommentInput,
+) -> WebResult {
+    show_page(app, c, slug, id, "", errors, CloseInput::default(), comment).await
 }
 
 pub async fn show(
@@ -194,6 +230,7 @@ pub async fn show(
         n,
         FormErrors::default(),
         CloseInput::default(),
+        CommentInput::default(),
     )
     .await
 }
@@ -214,7 +251,17 @@ pub async fn register(
         }
         Err(e) => {
             let errors = FormErrors::from_app(e)?;
-            show_page(&app, c, &slug, id, "", errors, CloseInput::default()).await
+            show_page(
+                &app,
+                c,
+                &slug,
+                id,
+                "",
+                errors,
+                CloseInput::default(),
+                CommentInput::default(),
+            )
+            .await
         }
     }
 }
@@ -230,7 +277,17 @@ pub async fn cancel(
         )),
         Err(e) => {
             let errors = FormErrors::from_app(e)?;
-            show_page(&app, c, &slug, id, "", errors, CloseInput::default()).await
+            show_page(
+                &app,
+                c,
+                &slug,
+                id,
+                "",
+                errors,
+                CloseInput::default(),
+                CommentInput::default(),
+            )
+            .await
         }
     }
 }
@@ -247,7 +304,7 @@ pub async fn close(
         )),
         Err(e) => {
             let errors = FormErrors::from_app(e)?;
-            show_page(&app, c, &slug, id, "", errors, f).await
+            show_page(&app, c, &slug, id, "", errors, f, CommentInput::default()).await
         }
     }
 }

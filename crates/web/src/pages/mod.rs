@@ -2,11 +2,14 @@
 
 pub mod accounts;
 pub mod admin;
+pub mod comments;
+pub mod debates;
 pub mod errors;
 pub mod home;
 pub mod meetings;
 pub mod moderation;
 pub mod networks;
+pub mod notifications;
 pub mod organisations;
 pub mod participation;
 pub mod proposals;
@@ -37,7 +40,9 @@ pub fn see_other(to: &str) -> WebResult {
 
 /// The success notices a page may show, chosen by `?notice=`; anything else shows nothing.
 pub fn notice(raw: Option<&str>) -> &'static str {
-    const KNOWN: [&str; 24] = [
+    const KNOWN: [&str; 26] = [
+        "notice-amendment",
+        "notice-endorsed",
         "notice-reported",
         "notice-appealed",
         "notice-answered-survey",

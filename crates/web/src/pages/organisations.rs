@@ -131,7 +131,7 @@ pub async fn profile(
         can_edit: can(&c.actor, Action::EditOrganisation(id)).is_ok(),
         can_view_members: can(&c.actor, Action::ViewMembers(id)).is_ok(),
         notice: notice(n.notice.as_deref()),
-        processes: app.store.published_processes(Some(org.id)).await?,
+        processes: app::spaces::visible_processes(&app, &c.actor, Some(org.id)).await?,
         drafts: if can(&c.actor, Action::ManageProcesses(id)).is_ok() {
             app.store.draft_processes(org.id).await?
         } else {

@@ -5,11 +5,14 @@ use crate::ctx::Ctx;
 use crate::error::{FormErrors, WebResult};
 use app::App;
 use app::participation::{self as part, PhaseInput, ProcessInput};
+use app::spaces::RoleInput;
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, Query, State};
 use domain::organisations::OrgId;
-use domain::participation::{Iap2Level, PhaseKind, PhaseState, ProcessKind, phase_state};
+use domain::participation::{
+    Iap2Level, PhaseKind, PhaseState, ProcessKind, SpaceRole, phase_state,
+};
 use domain::policy::{Action, can};
 use store::participation::{PhaseRow, ProcessRow};
 
@@ -50,7 +53,7 @@ struct Processes {
 pub async fn list(State(app): State<App>, c: Ctx) -> WebResult {
     let today = part::today();
     let mut processes = Vec::new();
-    for p in app.store.published_processes(None).await? {
+    for p in app::spaces::visible_processes(&app, &c.actor, None).await? {
         let phases = app.store.phases(p.id).await?;
         let now = match phases
             .iter()
@@ -84,19 +87,42 @@ struct ProcessPage {
     can_manage: bool,
     phase_kinds: Vec<(&'static str, String)>,
     form: PhaseInput,
+    role_form: RoleInput,
+    coorg: String,
     errors: FormErrors,
     notice: &'static str,
+    roles: Vec<store::spaces::RoleRow>,
+    coorganisers: Vec<store::spaces::OrgRef>,
+    role_kinds: Vec<(&'static str, String)>,
+    following: bool,
+}
+
+impl ProcessPage {
+    fn href(&self) -> String {
+        format!("/processes/{}", self.p.slug)
+    }
+}
+
+/// What was typed in the forms of a process page.
+#[derive(Default)]
+pub struct Typed {
+    pub phase: PhaseInput,
+    pub role: RoleInput,
+    pub coorg: String,
 }
 
 async fn process_page(
     app: &App,
     c: Ctx,
     slug: &str,
-    form: PhaseInput,
+    typed: Typed,
     errors: FormErrors,
     notice: &'static str,
 ) -> WebResult {
     let (p, phases, can_manage) = part::view(app, &c.actor, slug).await?;
+    let roles = app.store.space_roles(p.id).await?;
+    let coorganisers = app.store.coorganisers(p.id).await?;
+    let following = app::notifications::follows(app, &c.actor, "process", p.id).await?;
     let today = part::today();
     let phases = phases
         .into_iter()
@@ -116,7 +142,13 @@ async fn process_page(
             phases,
             can_manage,
             phase_kinds: keyed(PhaseKind::ALL, PhaseKind::code, "phase-kind-"),
-            form,
+            form: typed.phase,
+            role_form: typed.role,
+            coorg: typed.coorg,
+            roles,
+            coorganisers,
+            role_kinds: keyed(SpaceRole::ALL, SpaceRole::code, "space-role-"),
+            following,
             errors,
             notice,
             c,
@@ -134,7 +166,7 @@ pub async fn show(
         &app,
         c,
         &slug,
-        PhaseInput::default(),
+        Typed::default(),
         FormErrors::default(),
         notice(n.notice.as_deref()),
     )
@@ -151,7 +183,11 @@ pub async fn add_phase(
         Ok(()) => see_other(&format!("/processes/{slug}?notice=notice-saved")),
         Err(e) => {
             let errors = FormErrors::from_app(e)?;
-            process_page(&app, c, &slug, f, errors, "").await
+            let typed = Typed {
+                phase: f,
+                ..Typed::default()
+            };
+            process_page(&app, c, &slug, typed, errors, "").await
         }
     }
 }
@@ -161,9 +197,92 @@ pub async fn publish(State(app): State<App>, c: Ctx, Path(slug): Path<String>) -
         Ok(()) => see_other(&format!("/processes/{slug}?notice=notice-published")),
         Err(e) => {
             let errors = FormErrors::from_app(e)?;
-            process_page(&app, c, &slug, PhaseInput::default(), errors, "").await
+            process_page(&app, c, &slug, Typed::default(), errors, "").await
         }
     }
+}
+
+/// Gives someone a role in the space.
+pub async fn grant_role(
+    State(app): State<App>,
+    c: Ctx,
+    Path(slug): Path<String>,
+    Form(f): Form<RoleInput>,
+) -> WebResult {
+    match app::spaces::grant_role(&app, &c.actor, &slug, &f).await {
+        Ok(()) => see_other(&format!("/processes/{slug}?notice=notice-granted#people")),
+        Err(e) => {
+            let errors = FormErrors::from_app(e)?;
+            let typed = Typed {
+                role: f,
+                ..Typed::default()
+            };
+            process_page(&app, c, &slug, typed, errors, "").await
+        }
+    }
+}
+
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct RevokeForm {
+    pub user: i64,
+    pub role: String,
+}
+
+/// Takes a role back.
+pub async fn revoke_role(
+    State(app): State<App>,
+    c: Ctx,
+    Path(slug): Path<String>,
+    Form(f): Form<RevokeForm>,
+) -> WebResult {
+    app::spaces::revoke_role(&app, &c.actor, &slug, f.user, &f.role).await?;
+    see_other(&format!(
+        "/processes/{slug}?notice=notice-member-changed#people"
+    ))
+}
+
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct CoorganiserForm {
+    pub organisation: String,
+}
+
+/// Adds a co-organising organisation.
+pub async fn add_coorganiser(
+    State(app): State<App>,
+    c: Ctx,
+    Path(slug): Path<String>,
+    Form(f): Form<CoorganiserForm>,
+) -> WebResult {
+    match app::spaces::add_coorganiser(&app, &c.actor, &slug, &f.organisation).await {
+        Ok(()) => see_other(&format!("/processes/{slug}?notice=notice-saved#people")),
+        Err(e) => {
+            let errors = FormErrors::from_app(e)?;
+            let typed = Typed {
+                coorg: f.organisation,
+                ..Typed::default()
+            };
+            process_page(&app, c, &slug, typed, errors, "").await
+        }
+    }
+}
+
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct PrivacyForm {
+    pub private: String,
+}
+
+/// Makes the space private or public.
+pub async fn set_private(
+    State(app): State<App>,
+    c: Ctx,
+    Path(slug): Path<String>,
+    Form(f): Form<PrivacyForm>,
+) -> WebResult {
+    app::spaces::set_private(&app, &c.actor, &slug, f.private == "1").await?;
+    see_other(&format!("/processes/{slug}?notice=notice-saved"))
 }
 
 #[derive(Template)]

@@ -5,7 +5,8 @@ use super::{notice, page, page_status, see_other};
 use crate::ctx::Ctx;
 use crate::error::{FormErrors, WebResult};
 use app::App;
-use app::comments::{self, CommentInput, Thread};
+use app::amendments::AmendmentInput;
+use app::comments::{self, CommentInput};
 use app::proposals::{self as props, AnswerInput, ProposalInput, ProposalView};
 use askama::Template;
 use axum::Form;
@@ -135,6 +136,8 @@ struct FormPage {
     form: ProposalInput,
     errors: FormErrors,
     categories: Vec<(&'static str, String)>,
+    /// Meetings of the process a new proposal may say it was born in: `(id, title)`.
+    meetings: Vec<(i64, String)>,
 }
 
 async fn form_page(
@@ -151,9 +154,20 @@ async fn form_page(
         Some(id) => format!("/processes/{slug}/proposals/{id}/edit"),
         None => format!("/processes/{slug}/proposals"),
     };
+    let meetings = if edit.is_none() {
+        app.store
+            .meetings(p.id)
+            .await?
+            .into_iter()
+            .map(|m| (m.id, m.title))
+            .collect()
+    } else {
+        vec![]
+    };
     page_status(
         errors.status(),
         FormPage {
+            meetings,
             c,
             process_slug: p.slug,
             process_title: p.title,
@@ -238,13 +252,11 @@ struct ShowPage {
     c: Ctx,
     v: ProposalView,
     body_html: String,
-    threads: Vec<Thread>,
-    page: i64,
-    pages: i64,
+    comments_html: String,
     notice: &'static str,
     errors: FormErrors,
-    comment: CommentInput,
     answer: AnswerInput,
+    amendment: AmendmentInput,
     answers: Vec<(&'static str, String)>,
     reasons: [&'static str; 5],
 }
@@ -288,14 +300,6 @@ impl ShowPage {
             .min(self.v.process.support_threshold)
     }
 
-    fn alignment_key(&self, a: &i64) -> &'static str {
-        match a {
-            1 => "alignment-for",
-            -1 => "alignment-against",
-            _ => "alignment-neutral",
-        }
-    }
-
     fn event_key(&self, kind: &str, state: &Option<String>) -> String {
         match (kind, state) {
             ("answered", Some(s)) => format!("answer-{s}"),
@@ -303,9 +307,21 @@ impl ShowPage {
         }
     }
 
-    fn mine(&self, author: &i64) -> bool {
-        self.c.actor.user.map(|u| u.0) == Some(*author)
+    fn amendment_key(&self, state: &str) -> String {
+        format!("amendment-{state}")
     }
+
+    fn render(&self, body: &str) -> String {
+        app::markdown::render(body)
+    }
+}
+
+/// What was typed in the forms of a proposal's page, to show again with the errors.
+#[derive(Default)]
+struct Typed {
+    comment: CommentInput,
+    answer: AnswerInput,
+    amendment: AmendmentInput,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -317,12 +333,29 @@ async fn show_page(
     page_no: i64,
     notice: &'static str,
     errors: FormErrors,
-    comment: CommentInput,
-    answer: AnswerInput,
+    typed: Typed,
 ) -> WebResult {
+    let Typed {
+        comment,
+        answer,
+        amendment,
+    } = typed;
     let v = props::view(app, &c.actor, slug, id).await?;
-    let (threads, thread_count) = comments::threads(app, id, page_no).await?;
-    let pages = ((thread_count + comments::PAGE - 1) / comments::PAGE).max(1);
+    let comments_html = super::comments::block(
+        app,
+        &c,
+        super::comments::Section {
+            on: comments::On::Proposal(id),
+            slug,
+            page: page_no,
+            open: v.commenting_open && v.proposal.state == "published",
+            closed_key: "commenting-closed",
+            can_moderate: v.can_moderate,
+            comment: &comment,
+            errors: &errors,
+        },
+    )
+    .await?;
     let body_html = app::markdown::render(&v.proposal.body);
     page_status(
         errors.status(),
@@ -330,13 +363,11 @@ async fn show_page(
             c,
             v,
             body_html,
-            threads,
-            page: page_no,
-            pages,
+            comments_html,
             notice,
             errors,
-            comment,
             answer,
+            amendment,
             answers: answers(),
             reasons: app::moderation::REASONS,
         },
@@ -359,8 +390,7 @@ pub async fn show(
         page_no,
         n,
         FormErrors::default(),
-        CommentInput::default(),
-        AnswerInput::default(),
+        Typed::default(),
     )
     .await
 }
@@ -381,18 +411,7 @@ async fn act(
         )),
         Err(e) => {
             let errors = FormErrors::from_app(e)?;
-            show_page(
-                app,
-                c,
-                slug,
-                id,
-                1,
-                "",
-                errors,
-                CommentInput::default(),
-                AnswerInput::default(),
-            )
-            .await
+            show_page(app, c, slug, id, 1, "", errors, Typed::default()).await
         }
     }
 }
@@ -453,12 +472,90 @@ pub async fn answer(
                 1,
                 "",
                 errors,
-                CommentInput::default(),
-                f,
+                Typed {
+                    answer: f,
+                    ..Typed::default()
+                },
             )
             .await
         }
     }
+}
+
+/// A proposal's page again with a refused comment.
+pub async fn show_with(
+    app: &App,
+    c: Ctx,
+    slug: &str,
+    id: i64,
+    errors: FormErrors,
+    comment: CommentInput,
+) -> WebResult {
+    let typed = Typed {
+        comment,
+        ..Typed::default()
+    };
+    show_page(app, c, slug, id, 1, "", errors, typed).await
+}
+
+/// Proposes an amendment.
+pub async fn amend(
+    State(app): State<App>,
+    c: Ctx,
+    Path((slug, id)): Path<(String, i64)>,
+    Form(f): Form<AmendmentInput>,
+) -> WebResult {
+    match app::amendments::propose(&app, &c.actor, &slug, id, &f).await {
+        Ok(aid) => see_other(&format!(
+            "/processes/{slug}/proposals/{id}?notice=notice-amendment#amendment-{aid}"
+        )),
+        Err(e) => {
+            let errors = FormErrors::from_app(e)?;
+            let typed = Typed {
+                amendment: f,
+                ..Typed::default()
+            };
+            show_page(&app, c, &slug, id, 1, "", errors, typed).await
+        }
+    }
+}
+
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct DecideForm {
+    pub decision: String,
+}
+
+/// The author accepts or rejects an amendment.
+pub async fn decide_amendment(
+    State(app): State<App>,
+    c: Ctx,
+    Path((slug, id, aid)): Path<(String, i64, i64)>,
+    Form(f): Form<DecideForm>,
+) -> WebResult {
+    let r = match f.decision.as_str() {
+        "accept" => app::amendments::decide(&app, &c.actor, &slug, id, aid, true).await,
+        "reject" => app::amendments::decide(&app, &c.actor, &slug, id, aid, false).await,
+        _ => Err(domain::DomainError::invalid("decision", "amendment-decision-invalid").into()),
+    };
+    act(&app, c, &slug, id, r, "notice-saved").await
+}
+
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct EndorseForm {
+    pub org: i64,
+}
+
+/// Endorses on behalf of an organisation.
+pub async fn endorse(
+    State(app): State<App>,
+    c: Ctx,
+    Path((slug, id)): Path<(String, i64)>,
+    Form(f): Form<EndorseForm>,
+) -> WebResult {
+    let r = app::amendments::endorse(&app, &c.actor, &slug, id, f.org).await;
+    act(&app, c, &slug, id, r, "notice-endorsed").await
 }
 
 pub async fn comment(
@@ -473,38 +570,8 @@ pub async fn comment(
         )),
         Err(e) => {
             let errors = FormErrors::from_app(e)?;
-            show_page(&app, c, &slug, id, 1, "", errors, f, AnswerInput::default()).await
+            show_with(&app, c, &slug, id, errors, f).await
         }
-    }
-}
-
-#[derive(Debug, Default, serde::Deserialize)]
-#[serde(default)]
-pub struct VoteForm {
-    pub value: String,
-}
-
-pub async fn vote_comment(
-    State(app): State<App>,
-    c: Ctx,
-    Path((slug, id, cid)): Path<(String, i64, i64)>,
-    Form(f): Form<VoteForm>,
-) -> WebResult {
-    let value = match f.value.as_str() {
-        "1" => 1,
-        "-1" => -1,
-        "0" => 0,
-        _ => 2,
-    };
-    // The comment must belong to the proposal in the address.
-    match app.store.comment(cid).await? {
-        Some((_, kind, subject)) if kind == "proposal" && subject == id => {}
-        _ => return Err(domain::DomainError::NotFound.into()),
-    }
-    let r = comments::vote(&app, &c.actor, cid, value).await;
-    match r {
-        Ok(()) => see_other(&format!("/processes/{slug}/proposals/{id}#comment-{cid}")),
-        Err(e) => act(&app, c, &slug, id, Err(e), "").await,
     }
 }
 

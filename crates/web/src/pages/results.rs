@@ -5,6 +5,7 @@ use super::{notice, page_status, see_other};
 use crate::ctx::Ctx;
 use crate::error::{FormErrors, WebResult};
 use app::App;
+use app::comments::{CommentInput, On};
 use app::results::{self as res, ResultInput, ResultView, UpdateInput};
 use askama::Template;
 use axum::Form;
@@ -125,6 +126,7 @@ struct ShowPage {
     errors: FormErrors,
     notice: &'static str,
     statuses: [&'static str; 4],
+    comments_html: String,
 }
 
 impl ShowPage {
@@ -140,6 +142,7 @@ impl ShowPage {
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 async fn show_page(
     app: &App,
     c: Ctx,
@@ -148,8 +151,24 @@ async fn show_page(
     form: UpdateInput,
     errors: FormErrors,
     notice: &'static str,
+    comment: CommentInput,
 ) -> WebResult {
     let v = res::view(app, &c.actor, slug, id).await?;
+    let comments_html = super::comments::block(
+        app,
+        &c,
+        super::comments::Section {
+            on: On::Result(id),
+            slug,
+            page: 1,
+            open: true,
+            closed_key: "commenting-closed",
+            can_moderate: super::comments::can_moderate(app, &c, &v.process).await?,
+            comment: &comment,
+            errors: &errors,
+        },
+    )
+    .await?;
     page_status(
         errors.status(),
         ShowPage {
@@ -159,8 +178,27 @@ async fn show_page(
             errors,
             notice,
             statuses: res::STATUSES,
+            comments_html,
         },
     )
+}
+
+/// A result's page again with a refused comment.
+pub async fn show_with(
+    app: &App,
+    c: Ctx,
+    slug: &str,
+    id: i64,
+    errors: FormErrors,
+    comment: CommentInput,
+) -> WebResult {
+    let v = res::view(app, &c.actor, slug, id).await?;
+    let form = UpdateInput {
+        status: v.result.status.clone(),
+        progress: v.result.progress.to_string(),
+        text: String::new(),
+    };
+    show_page(app, c, slug, id, form, errors, "", comment).await
 }
 
 pub async fn show(
@@ -176,7 +214,17 @@ pub async fn show(
         progress: v.result.progress.to_string(),
         text: String::new(),
     };
-    show_page(&app, c, &slug, id, form, FormErrors::default(), n).await
+    show_page(
+        &app,
+        c,
+        &slug,
+        id,
+        form,
+        FormErrors::default(),
+        n,
+        CommentInput::default(),
+    )
+    .await
 }
 
 pub async fn update(
@@ -191,7 +239,7 @@ pub async fn update(
         )),
         Err(e) => {
             let errors = FormErrors::from_app(e)?;
-            show_page(&app, c, &slug, id, f, errors, "").await
+            show_page(&app, c, &slug, id, f, errors, "", CommentInput::default()).await
         }
     }
 }

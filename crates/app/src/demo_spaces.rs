@@ -225,6 +225,8 @@ pub async fn seed(app: &App, residents: &[i64]) -> Result<()> {
     )
     .await?;
     grant(app, &official, &group, "assessora@demo.example", "member").await?;
+    crate::demo_budgets::seed(app, &official, residents).await?;
+    crate::demo_opinion::seed(app, &official, &facilitator, park).await?;
     crate::debates::open(
         app,
         &official,

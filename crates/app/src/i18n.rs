@@ -55,7 +55,28 @@ pub fn t_args(lang: Lang, key: &str, args: &[(&'static str, String)]) -> String 
 /// the messages use, since a message missing an argument does not format).
 pub fn has(key: &str) -> bool {
     let args: HashMap<Cow<'static, str>, FluentValue> = [
-        "count", "date", "name", "page", "password", "link", "org", "percent", "limit",
+        "count",
+        "date",
+        "name",
+        "page",
+        "password",
+        "link",
+        "org",
+        "percent",
+        "limit",
+        "receipt",
+        "total",
+        "used",
+        "spent",
+        "share",
+        "rho",
+        "project",
+        "command",
+        "sheet",
+        "participants",
+        "votes",
+        "group",
+        "done",
     ]
     .into_iter()
     .map(|k| (Cow::Borrowed(k), FluentValue::from("1")))

@@ -37,6 +37,7 @@ async fn run_job(app: &App, job: &store::jobs::Job) -> std::result::Result<(), S
             Ok(mail) => app.mailer.send(&mail).await,
             Err(e) => Err(format!("bad payload: {e}")),
         },
+        crate::opinion::RECOMPUTE_JOB => crate::opinion::run_job(app, &job.payload).await,
         other => Err(format!("unknown job kind {other}")),
     }
 }

@@ -15,6 +15,10 @@
 //!   process; [`debates`] (open questions closed with a summary); [`amendments`] (and
 //!   endorsements); [`notifications`] (follows, in-app notifications, the e-mail digest);
 //!   [`markdown`] renders participants' text inert; [`search`] indexes all of it.
+//! - [`budgets`]: participatory budgets in a process: projects, ballots with receipts, paper
+//!   ballots entered twice, the count explained beside greedy's, the pabulib export.
+//! - [`opinion`]: opinion maps: statements, votes in routing order, the throttled
+//!   recomputation job, the stored result.
 //! - [`moderation`]: reports, hidden content, appeals, blocked accounts, the public log.
 //! - [`verification`]: residents verified against an organisation's census (salted hashes).
 //! - [`ratelimit`]: limits on log-in, link requests and registration.
@@ -24,11 +28,14 @@
 
 pub mod accounts;
 pub mod amendments;
+pub mod budgets;
 pub mod comments;
 pub mod config;
 pub mod debates;
 pub mod demo;
+mod demo_budgets;
 pub mod demo_large;
+pub mod demo_opinion;
 mod demo_proposals;
 mod demo_spaces;
 pub mod i18n;
@@ -39,6 +46,7 @@ pub mod meetings;
 pub mod moderation;
 pub mod networks;
 pub mod notifications;
+pub mod opinion;
 pub mod organisations;
 pub mod participation;
 pub mod proposals;

@@ -2,7 +2,9 @@
 //! debates, answer and moderate, co-organisers who manage, amendments accepted and rejected,
 //! endorsements, proposals born in meetings, follows with notifications and the e-mail digest.
 
-use domain::DomainError;
+mod common;
+
+use common::{actor, code, demo_app};
 use domain::accounts::UserId;
 use domain::policy::Actor;
 use learning_city_app::amendments::{self, AmendmentInput};
@@ -11,27 +13,11 @@ use learning_city_app::debates::{self, DebateInput};
 use learning_city_app::participation::{self, PhaseInput, ProcessInput};
 use learning_city_app::proposals::{self, AnswerInput, ProposalInput};
 use learning_city_app::spaces::{self, RoleInput};
-use learning_city_app::{App, AppError, Config, accounts, demo, notifications, search};
+use learning_city_app::{App, notifications, search};
 use store::accounts::NewUser;
 use store::testing::stores;
 
 const PARK: &str = "il-futuro-del-parco-della-dora";
-
-async fn demo_app(store: store::Store) -> App {
-    let app = App::with_store(store, Config::default()).expect("app");
-    demo::seed(&app).await.expect("seed");
-    app
-}
-
-async fn actor(app: &App, email: &str) -> Actor {
-    let user = app
-        .store
-        .user_by_email(email)
-        .await
-        .expect("load")
-        .expect("exists");
-    accounts::actor_of(app, &user).await.expect("actor")
-}
 
 async fn person(app: &App, email: &str) -> Actor {
     let mut tx = app.store.write().await.expect("tx");
@@ -51,16 +37,6 @@ async fn person(app: &App, email: &str) -> Actor {
     Actor {
         user: Some(UserId(id)),
         ..Actor::default()
-    }
-}
-
-fn code(e: AppError) -> &'static str {
-    match e {
-        AppError::Domain(DomainError::NotFound) => "not-found",
-        AppError::Domain(DomainError::Forbidden) => "forbidden",
-        AppError::Domain(DomainError::Conflict(c)) => c,
-        AppError::Domain(DomainError::Invalid(list)) => list.first().map_or("invalid", |f| f.code),
-        e => panic!("unexpected {e:?}"),
     }
 }
 

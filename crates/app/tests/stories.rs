@@ -851,13 +851,13 @@ async fn a_process_is_drafted_given_phases_and_published_by_its_organisation_onl
                 .await
                 .expect("list")
                 .len(),
-            6,
-            "five demo processes (one private) and this one"
+            8,
+            "seven demo processes (one private) and this one"
         );
         let public = learning_city_app::spaces::visible_processes(&app, &Actor::anonymous(), None)
             .await
             .expect("visible");
-        assert_eq!(public.len(), 5, "the private working group is not listed");
+        assert_eq!(public.len(), 7, "the private working group is not listed");
         assert!(matches!(
             audit::verify(&app.store).await.expect("verify"),
             Verdict::Intact { .. }

@@ -2,7 +2,8 @@
 //!
 //! The one binary: `serve` (web + jobs worker), `demo` (a fresh demo network, served),
 //! `migrate`, `worker`, `audit verify`, `user create-admin`, `config`, `pb tally` (the recount of a
-//! participatory budget from its pabulib file), `opinion analyze` (the opinion map of a Pol.is export).
+//! participatory budget from its pabulib file), `pb export --budget ID` (the pabulib file of a
+//! budget held here), `opinion analyze` (the opinion map of a Pol.is export).
 //!
 //! Configuration comes from defaults, `learning-city.toml`, `LEARNING_CITY__…` environment
 //! variables and these options, in that order. Exit codes: 0 success, 1 the check or the command
@@ -98,6 +99,14 @@ enum OpinionCommand {
 enum PbCommand {
     /// Compute the winners of a pabulib election under a rule; `--explain` says why.
     Tally(pb::TallyArgs),
+    /// Write the pabulib file of a participatory budget held here (anonymised ballots).
+    Export {
+        #[command(flatten)]
+        db: DbArgs,
+        /// The budget's id (as in its address, `/processes/…/budgets/ID`).
+        #[arg(long)]
+        budget: i64,
+    },
 }
 
 #[derive(Subcommand)]
@@ -304,6 +313,19 @@ async fn run(cli: Cli) -> Result<ExitCode> {
         Command::Pb {
             command: PbCommand::Tally(args),
         } => return pb::tally_command(&args),
+        Command::Pb {
+            command: PbCommand::Export { db, budget },
+        } => {
+            let app = App::open(config(&db, None)?).await?;
+            match app::budgets::export(&app, budget).await {
+                Ok(text) => print!("{text}"),
+                Err(AppError::Domain(domain::DomainError::NotFound)) => {
+                    eprintln!("no budget {budget} in this database");
+                    return Ok(ExitCode::from(2));
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
         Command::Opinion {
             command: OpinionCommand::Analyze(args),
         } => return opinion::analyze_command(&args),

@@ -347,3 +347,82 @@ fn opinion_analyze_explains_given_groups_and_finds_its_own() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(text(&bad).contains("expected an object participant id → group id"));
 }
+
+#[tokio::test]
+async fn pb_export_writes_a_budget_that_pb_tally_recounts() {
+    let url = store::testing::sqlite_url();
+    let app = app::App::with_store(
+        store::Store::open(&url).await.expect("store"),
+        app::Config::default(),
+    )
+    .expect("app");
+    app::demo::seed(&app).await.expect("seed");
+    let process = app
+        .store
+        .process_by_slug("bilancio-partecipativo-2025")
+        .await
+        .expect("load")
+        .expect("process");
+    let budget = app.store.budgets(process.id).await.expect("budgets")[0].id;
+    let out = bin(
+        &[
+            "pb",
+            "export",
+            "--budget",
+            &budget.to_string(),
+            "--database-url",
+            &url,
+        ],
+        &[],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let pb = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(pb.contains("num_votes;60"));
+    let file = std::env::temp_dir().join(format!("valdora-2025-{}.pb", std::process::id()));
+    std::fs::write(&file, &pb).expect("write");
+    let tally = bin(
+        &[
+            "pb",
+            "tally",
+            file.to_str().expect("path"),
+            "--rule",
+            "mes-add1",
+            "--format",
+            "json",
+        ],
+        &[],
+        None,
+    );
+    let _ = std::fs::remove_file(&file);
+    assert_eq!(tally.status.code(), Some(0), "{}", text(&tally));
+    let json: serde_json::Value = serde_json::from_slice(&tally.stdout).expect("json");
+    // The five projects the platform's results page funds, by project id, in order.
+    let projects = app.store.budget_projects(budget).await.expect("projects");
+    let id_of = |title: &str| {
+        projects
+            .iter()
+            .find(|p| p.title == title)
+            .map(|p| p.id.to_string())
+            .expect("project")
+    };
+    let want: Vec<String> = [
+        "Giochi inclusivi al parco",
+        "Illuminazione a LED in via Roma",
+        "Fontanelle e panchine lungo la Dora",
+        "Biblioteca di quartiere: nuovi arredi",
+        "Corso di italiano per nuovi cittadini",
+    ]
+    .iter()
+    .map(|t| id_of(t))
+    .collect();
+    assert_eq!(json["winners"], serde_json::json!(want));
+    assert_eq!(json["total_cost"], "98000");
+    let missing = bin(
+        &["pb", "export", "--budget", "99999", "--database-url", &url],
+        &[],
+        None,
+    );
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(text(&missing).contains("no budget 99999"));
+}

@@ -13,16 +13,18 @@
 //! same transaction as the change.
 //!
 //! Modules, one per capability: [`accounts`], [`organisations`], [`networks`], [`participation`],
-//! [`proposals`], [`comments`], [`meetings`], [`surveys`], [`results`], [`moderation`], [`spaces`], [`search`], [`verification`], [`audit`], [`jobs`], [`ratelimit`]. Story tests in `tests/` run the same scenarios on both engines.
+//! [`proposals`], [`comments`], [`meetings`], [`surveys`], [`results`], [`moderation`], [`spaces`], [`budgets`], [`opinion`], [`search`], [`verification`], [`audit`], [`jobs`], [`ratelimit`]. Story tests in `tests/` run the same scenarios on both engines.
 
 pub mod accounts;
 pub mod audit;
+pub mod budgets;
 pub mod bulk;
 pub mod comments;
 pub mod jobs;
 pub mod meetings;
 pub mod moderation;
 pub mod networks;
+pub mod opinion;
 pub mod organisations;
 pub mod participation;
 pub mod proposals;

@@ -52,6 +52,18 @@ impl Ctx {
         i18n::t_args(self.lang, key, &[(name, value.to_string())])
     }
 
+    /// The message `key` with two arguments.
+    pub fn t2(
+        &self,
+        key: &str,
+        a: &'static str,
+        va: impl ToString,
+        b: &'static str,
+        vb: impl ToString,
+    ) -> String {
+        i18n::t_args(self.lang, key, &[(a, va.to_string()), (b, vb.to_string())])
+    }
+
     pub fn lang_code(&self) -> &'static str {
         self.lang.code()
     }

@@ -21,12 +21,24 @@ use axum::http::header;
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use pages::{
-    accounts, admin, comments, debates, errors, home, meetings, moderation, networks,
-    notifications, organisations, participation, proposals, results, surveys, verification,
+    accounts, admin, budgets, comments, debates, errors, home, meetings, moderation, networks,
+    notifications, opinion, organisations, participation, proposals, results, surveys,
+    verification,
 };
 use std::net::SocketAddr;
 
 const STYLE: &str = include_str!("../static/style.css");
+const BUDGET_JS: &str = include_str!("../static/budget.js");
+
+async fn budget_js() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        BUDGET_JS,
+    )
+}
 
 async fn style() -> impl IntoResponse {
     (
@@ -46,6 +58,50 @@ pub fn router(app: App) -> Router {
         .route("/demo/mail", get(home::demo_mail))
         .route("/health", get(home::health))
         .route("/static/style.css", get(style))
+        .route("/static/budget.js", get(budget_js))
+        .route("/processes/{slug}/budgets", post(budgets::create))
+        .route("/processes/{slug}/opinion", post(opinion::create))
+        .route("/processes/{slug}/opinion/{id}", get(opinion::show))
+        .route(
+            "/processes/{slug}/opinion/{id}/vote",
+            get(opinion::vote_form).post(opinion::vote),
+        )
+        .route(
+            "/processes/{slug}/opinion/{id}/statements",
+            post(opinion::submit),
+        )
+        .route(
+            "/processes/{slug}/opinion/{id}/statements/{sid}/moderate",
+            post(opinion::moderate),
+        )
+        .route("/processes/{slug}/opinion/{id}/close", post(opinion::close))
+        .route(
+            "/processes/{slug}/opinion/{id}/report",
+            get(opinion::report),
+        )
+        .route(
+            "/processes/{slug}/opinion/{id}/{file}",
+            get(opinion::export),
+        )
+        .route("/processes/{slug}/budgets/{id}", get(budgets::show))
+        .route("/processes/{slug}/budgets/{id}/vote", post(budgets::vote))
+        .route("/processes/{slug}/budgets/{id}/paper", post(budgets::paper))
+        .route(
+            "/processes/{slug}/budgets/{id}/projects",
+            post(budgets::add_project),
+        )
+        .route(
+            "/processes/{slug}/budgets/{id}/results",
+            get(budgets::results),
+        )
+        .route(
+            "/processes/{slug}/budgets/{id}/ballots",
+            get(budgets::ballots),
+        )
+        .route(
+            "/processes/{slug}/budgets/{id}/election.pb",
+            get(budgets::election_file),
+        )
         .route("/organisations", get(organisations::directory))
         .route("/organisations/{slug}", get(organisations::profile))
         .route(

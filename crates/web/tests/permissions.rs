@@ -515,6 +515,7 @@ async fn every_space_route_answers_each_role_as_the_policy_says() {
     ];
     let endorse = [("org", assoc_s.as_str())];
     let park = "/processes/il-futuro-del-parco-della-dora";
+    let budget = "/processes/bilancio-partecipativo-2026/budgets/2";
     // Order of roles: anonymous, user, member, facilitator, moderator, evaluator, admin of the
     // owner, admin of another organisation, instance admin. Rows run in order: once the owner's
     // administrator has made the user a member (the roles row), the user sees the space.
@@ -635,6 +636,106 @@ async fn every_space_route_answers_each_role_as_the_policy_says() {
             "/notifications".into(),
             &[],
             [403, 200, 200, 200, 200, 200, 200, 200, 200],
+        ),
+        // Valdora's budgets: 2025 counted (budget 1), 2026 open (budget 2, projects 9…13).
+        // Only verified residents of Valdora vote (the user column is one).
+        (
+            "GET",
+            budget.to_string(),
+            &[],
+            [200, 200, 200, 200, 200, 200, 200, 200, 200],
+        ),
+        (
+            "POST",
+            format!("{budget}/vote"),
+            &[("project", "9"), ("confirm", "1")],
+            [403, 303, 422, 422, 422, 422, 422, 422, 422],
+        ),
+        (
+            "POST",
+            format!("{budget}/paper"),
+            &[("sheet", "S-1"), ("project", "10")],
+            [403, 403, 403, 403, 403, 403, 303, 403, 303],
+        ),
+        (
+            "POST",
+            format!("{budget}/projects"),
+            &[("title", "Un progetto"), ("cost", "100")],
+            [403, 403, 403, 403, 403, 403, 422, 403, 422],
+        ),
+        (
+            "GET",
+            format!("{budget}/results"),
+            &[],
+            [409, 409, 409, 409, 409, 409, 200, 409, 200],
+        ),
+        (
+            "GET",
+            format!("{budget}/ballots"),
+            &[],
+            [409, 409, 409, 409, 409, 409, 200, 409, 200],
+        ),
+        (
+            "POST",
+            "/processes/bilancio-partecipativo-2026/budgets".into(),
+            &[("title", "")],
+            [403, 403, 403, 403, 403, 403, 422, 403, 422],
+        ),
+        (
+            "GET",
+            "/processes/bilancio-partecipativo-2025/budgets/1/results".into(),
+            &[],
+            [200, 200, 200, 200, 200, 200, 200, 200, 200],
+        ),
+        (
+            "GET",
+            "/processes/bilancio-partecipativo-2025/budgets/1/election.pb".into(),
+            &[],
+            [200, 200, 200, 200, 200, 200, 200, 200, 200],
+        ),
+        // The park's opinion map (map 1, statements 1…12; the park's facilitator is the account
+        // in the evaluator column). The user's statement is the 13th; the others repeat it.
+        (
+            "GET",
+            format!("{park}/opinion/1"),
+            &[],
+            [200, 200, 200, 200, 200, 200, 200, 200, 200],
+        ),
+        (
+            "POST",
+            format!("{park}/opinion/1/vote"),
+            &[("statement", "1"), ("vote", "1")],
+            [403, 303, 303, 303, 303, 303, 303, 303, 303],
+        ),
+        (
+            "POST",
+            format!("{park}/opinion/1/statements"),
+            &[("statement", "Un'area cani recintata lontano dai giochi.")],
+            [403, 303, 422, 422, 422, 422, 422, 422, 422],
+        ),
+        (
+            "POST",
+            format!("{park}/opinion/1/statements/13/moderate"),
+            &[("decision", "accept")],
+            [403, 403, 403, 403, 403, 303, 409, 403, 409],
+        ),
+        (
+            "GET",
+            format!("{park}/opinion/1/report"),
+            &[],
+            [200, 200, 200, 200, 200, 200, 200, 200, 200],
+        ),
+        (
+            "GET",
+            format!("{park}/opinion/1/votes.csv"),
+            &[],
+            [200, 200, 200, 200, 200, 200, 200, 200, 200],
+        ),
+        (
+            "POST",
+            format!("{park}/opinion/1/close"),
+            &[],
+            [403, 403, 403, 403, 403, 303, 409, 403, 409],
         ),
     ];
     let checked = run_rows(&app, &mut browsers, &rows).await;

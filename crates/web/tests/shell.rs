@@ -224,7 +224,7 @@ async fn the_api_lists_proposals_and_searches() {
         .get("/api/v1/processes/piazza-del-mercato/proposals/999999")
         .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
-    let r = b.get("/api/v1/search?q=fontanelle").await;
+    let r = b.get("/api/v1/search?q=fontanelle+bagni").await;
     let hits: serde_json::Value = serde_json::from_str(&r.body).expect("json");
     assert_eq!(hits["total"], 1);
     assert_eq!(

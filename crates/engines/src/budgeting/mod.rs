@@ -31,6 +31,11 @@ use std::fmt;
 /// An exact rational number.
 pub type Q = BigRational;
 
+/// A whole number as a [`Q`].
+pub fn q_int(n: i64) -> Q {
+    Q::from_integer(BigInt::from(n))
+}
+
 /// The kind of ballot an election used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum VoteType {

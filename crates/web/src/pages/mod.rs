@@ -2,6 +2,7 @@
 
 pub mod accounts;
 pub mod admin;
+pub mod budgets;
 pub mod comments;
 pub mod debates;
 pub mod errors;
@@ -10,6 +11,7 @@ pub mod meetings;
 pub mod moderation;
 pub mod networks;
 pub mod notifications;
+pub mod opinion;
 pub mod organisations;
 pub mod participation;
 pub mod proposals;
@@ -40,8 +42,10 @@ pub fn see_other(to: &str) -> WebResult {
 
 /// The success notices a page may show, chosen by `?notice=`; anything else shows nothing.
 pub fn notice(raw: Option<&str>) -> &'static str {
-    const KNOWN: [&str; 26] = [
+    const KNOWN: [&str; 28] = [
         "notice-amendment",
+        "notice-statement-pending",
+        "notice-statement-added",
         "notice-endorsed",
         "notice-reported",
         "notice-appealed",

@@ -95,6 +95,11 @@ struct ProcessPage {
     coorganisers: Vec<store::spaces::OrgRef>,
     role_kinds: Vec<(&'static str, String)>,
     following: bool,
+    budgets: Vec<store::budgets::BudgetRow>,
+    budget_form: app::budgets::BudgetInput,
+    maps: Vec<store::opinion::MapRow>,
+    map_form: app::opinion::MapInput,
+    rules: Vec<(&'static str, String)>,
 }
 
 impl ProcessPage {
@@ -109,9 +114,11 @@ pub struct Typed {
     pub phase: PhaseInput,
     pub role: RoleInput,
     pub coorg: String,
+    pub budget: app::budgets::BudgetInput,
+    pub opinion: app::opinion::MapInput,
 }
 
-async fn process_page(
+pub async fn process_page(
     app: &App,
     c: Ctx,
     slug: &str,
@@ -123,6 +130,8 @@ async fn process_page(
     let roles = app.store.space_roles(p.id).await?;
     let coorganisers = app.store.coorganisers(p.id).await?;
     let following = app::notifications::follows(app, &c.actor, "process", p.id).await?;
+    let budgets = app.store.budgets(p.id).await?;
+    let maps = app.store.opinion_maps(p.id).await?;
     let today = part::today();
     let phases = phases
         .into_iter()
@@ -149,6 +158,14 @@ async fn process_page(
             coorganisers,
             role_kinds: keyed(SpaceRole::ALL, SpaceRole::code, "space-role-"),
             following,
+            budgets,
+            budget_form: typed.budget,
+            maps,
+            map_form: typed.opinion,
+            rules: app::budgets::RULES
+                .iter()
+                .map(|r| (r.code(), format!("budget-rule-{}", r.code())))
+                .collect(),
             errors,
             notice,
             c,

@@ -173,6 +173,13 @@ impl Store {
         Ok(WriteTx { tx, _gate: gate })
     }
 
+    /// Refreshes the query planner's statistics (`ANALYZE`, the same statement on both engines):
+    /// after a bulk load, before autovacuum gets to it, plans would otherwise be made blind.
+    pub async fn analyze(&self) -> Result<()> {
+        sqlx::query("ANALYZE").execute(self.pool()).await?;
+        Ok(())
+    }
+
     /// Runs the engine's own integrity check; `Ok(())` when it reports none.
     /// Engine-specific: SQLite's `PRAGMA integrity_check`; PostgreSQL checks its pages itself, so
     /// there a simple query proves the connection and catalog are sound.

@@ -3,32 +3,19 @@
 //! it, the public log tells what and why but not who, and a blocked account may no longer take
 //! part.
 
+mod common;
+
+use common::{actor, demo_app};
 use domain::DomainError;
 use domain::accounts::UserId;
 use domain::policy::Actor;
 use learning_city_app::comments::{self, CommentInput};
-use learning_city_app::{App, AppError, Config, accounts, demo, moderation, proposals, search};
+use learning_city_app::{App, AppError, moderation, proposals, search};
 use store::accounts::NewUser;
 use store::proposals::ProposalFilter;
 use store::testing::stores;
 
 const PARK: &str = "il-futuro-del-parco-della-dora";
-
-async fn demo_app(store: store::Store) -> App {
-    let app = App::with_store(store, Config::default()).expect("app");
-    demo::seed(&app).await.expect("seed");
-    app
-}
-
-async fn actor(app: &App, email: &str) -> Actor {
-    let user = app
-        .store
-        .user_by_email(email)
-        .await
-        .expect("load")
-        .expect("exists");
-    accounts::actor_of(app, &user).await.expect("actor")
-}
 
 async fn people(app: &App, n: usize) -> Vec<Actor> {
     let mut tx = app.store.write().await.expect("tx");

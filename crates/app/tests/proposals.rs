@@ -2,13 +2,16 @@
 //! SQLite and PostgreSQL: the lifecycle from draft to implemented, the rules phases and roles
 //! impose, concurrent supports, and search finding the same hits on both engines.
 
+mod common;
+
+use common::{actor, demo_app};
 use domain::DomainError;
 use domain::accounts::UserId;
 use domain::organisations::OrgId;
 use domain::policy::Actor;
 use learning_city_app::comments::{self, CommentInput};
 use learning_city_app::proposals::{self, AnswerInput, ProposalInput};
-use learning_city_app::{App, AppError, Config, accounts, demo, search};
+use learning_city_app::{App, AppError, search};
 use store::accounts::NewUser;
 use store::proposals::ProposalFilter;
 use store::testing::stores;
@@ -16,22 +19,6 @@ use store::testing::stores;
 const PARK: &str = "il-futuro-del-parco-della-dora";
 const SQUARE: &str = "piazza-del-mercato";
 const YOUTH: &str = "centro-giovani-san-michele";
-
-async fn demo_app(store: store::Store) -> App {
-    let app = App::with_store(store, Config::default()).expect("app");
-    demo::seed(&app).await.expect("seed");
-    app
-}
-
-async fn actor(app: &App, email: &str) -> Actor {
-    let user = app
-        .store
-        .user_by_email(email)
-        .await
-        .expect("load")
-        .expect("exists");
-    accounts::actor_of(app, &user).await.expect("actor")
-}
 
 /// `n` residents of Valdora with no password, created in one transaction. Their verification is
 /// given to them here: the census's own story is in `verification.rs`.

@@ -1,31 +1,18 @@
 //! Results on SQLite and PostgreSQL: a proposal is traced to the result it led to, progress is
 //! recorded in dated updates, bad input is explained and changes nothing.
 
+mod common;
+
+use common::{actor, demo_app};
 use domain::DomainError;
 use domain::policy::Actor;
 use learning_city_app::results::{self, ResultInput, UpdateInput};
-use learning_city_app::{App, AppError, Config, accounts, demo, proposals};
+use learning_city_app::{AppError, proposals};
 use store::proposals::ProposalFilter;
 use store::testing::stores;
 
 const PARK: &str = "il-futuro-del-parco-della-dora";
 const SQUARE: &str = "piazza-del-mercato";
-
-async fn demo_app(store: store::Store) -> App {
-    let app = App::with_store(store, Config::default()).expect("app");
-    demo::seed(&app).await.expect("seed");
-    app
-}
-
-async fn actor(app: &App, email: &str) -> Actor {
-    let user = app
-        .store
-        .user_by_email(email)
-        .await
-        .expect("load")
-        .expect("exists");
-    accounts::actor_of(app, &user).await.expect("actor")
-}
 
 fn codes(e: AppError) -> Vec<&'static str> {
     match e {

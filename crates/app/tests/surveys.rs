@@ -2,31 +2,18 @@
 //! answer once (a second answer is refused, also concurrently and also when anonymous), results
 //! are counted, and staff export the responses.
 
+mod common;
+
+use common::{actor, demo_app};
 use domain::DomainError;
 use domain::accounts::UserId;
 use domain::policy::Actor;
 use learning_city_app::surveys::{self, QuestionInput, SurveyInput};
-use learning_city_app::{App, AppError, Config, accounts, demo};
+use learning_city_app::{App, AppError};
 use store::accounts::NewUser;
 use store::testing::stores;
 
 const YOUTH: &str = "centro-giovani-san-michele";
-
-async fn demo_app(store: store::Store) -> App {
-    let app = App::with_store(store, Config::default()).expect("app");
-    demo::seed(&app).await.expect("seed");
-    app
-}
-
-async fn actor(app: &App, email: &str) -> Actor {
-    let user = app
-        .store
-        .user_by_email(email)
-        .await
-        .expect("load")
-        .expect("exists");
-    accounts::actor_of(app, &user).await.expect("actor")
-}
 
 async fn person(app: &App, email: &str) -> Actor {
     let mut tx = app.store.write().await.expect("tx");

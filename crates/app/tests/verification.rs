@@ -2,30 +2,17 @@
 //! resident verifying, a second claim of the same record refused and flagged, bad files refused
 //! whole, guesses limited, and supports open only to verified residents where required.
 
+mod common;
+
+use common::{actor, demo_app};
 use domain::DomainError;
 use domain::accounts::UserId;
 use domain::policy::Actor;
 use learning_city_app::verification::{self, Upload, VerifyInput};
-use learning_city_app::{App, AppError, Config, accounts, demo, proposals};
+use learning_city_app::{App, AppError, accounts, demo, proposals};
 use store::accounts::NewUser;
 use store::proposals::ProposalFilter;
 use store::testing::stores;
-
-async fn demo_app(store: store::Store) -> App {
-    let app = App::with_store(store, Config::default()).expect("app");
-    demo::seed(&app).await.expect("seed");
-    app
-}
-
-async fn actor(app: &App, email: &str) -> Actor {
-    let user = app
-        .store
-        .user_by_email(email)
-        .await
-        .expect("load")
-        .expect("exists");
-    accounts::actor_of(app, &user).await.expect("actor")
-}
 
 async fn new_user(app: &App, email: &str) -> Actor {
     let mut tx = app.store.write().await.expect("tx");

@@ -289,3 +289,62 @@ fn every_message_id_used_by_a_page_exists_in_both_languages() {
     assert!(count > 150, "only {count} message uses found");
     assert_eq!(missing, Vec::<String>::new());
 }
+
+/// Keys that pages build from a code (`format!("search-kind-{kind}")` and the like) exist in both
+/// languages for every code the platform produces.
+#[test]
+fn every_message_id_built_from_a_code_exists_in_both_languages() {
+    use domain::participation::{DigestFrequency, SpaceRole};
+    use engines::budgeting::rules::NotChosen;
+    let mut keys: Vec<String> = Vec::new();
+    keys.extend(
+        app::search::KINDS
+            .iter()
+            .map(|k| format!("search-kind-{k}")),
+    );
+    keys.extend(
+        SpaceRole::ALL
+            .iter()
+            .map(|r| format!("space-role-{}", r.code())),
+    );
+    keys.extend(
+        DigestFrequency::ALL
+            .iter()
+            .map(|f| format!("digest-{}", f.code())),
+    );
+    keys.extend(
+        app::budgets::RULES
+            .iter()
+            .map(|r| format!("budget-rule-{}", r.code())),
+    );
+    keys.extend(
+        [
+            NotChosen::NoSupport,
+            NotChosen::DidNotFit,
+            NotChosen::SupportersRanOut,
+            NotChosen::BelowThreshold,
+            NotChosen::RuleStopped,
+        ]
+        .iter()
+        .map(|n| format!("budget-not-chosen-{}", n.code())),
+    );
+    keys.extend(["online", "paper"].map(|c| format!("budget-channel-{c}")));
+    keys.extend(["pending", "accepted", "rejected"].map(|s| format!("amendment-{s}")));
+    keys.extend(["1", "-1", "0"].map(|v| format!("opinion-you-voted-{v}")));
+    keys.extend(["agree", "disagree"].map(|d| format!("opinion-direction-{d}")));
+    keys.extend(
+        [
+            "comment",
+            "debate-opened",
+            "debate-closed",
+            "proposal-published",
+            "proposal-answered",
+            "amendment-proposed",
+            "amendment-accepted",
+            "amendment-rejected",
+        ]
+        .map(|k| format!("notification-{k}")),
+    );
+    let missing: Vec<&String> = keys.iter().filter(|k| !app::i18n::has(k)).collect();
+    assert_eq!(missing, Vec::<&String>::new());
+}

@@ -58,6 +58,11 @@ async fn debates_are_in_the_api_and_private_spaces_are_nowhere_public() {
             "{path} shows the private debate"
         );
     }
+    // Debates are found by search, under their own kind.
+    let r = b.get("/search?q=notte+cancelli").await;
+    assert!(r.body.contains("Dibattiti (1)"), "debates facet");
+    assert!(!r.body.contains("search-kind-"), "every kind has a label");
+
     // Its member sees it, with the people who hold roles.
     b.login("assessora@demo.example", app::demo::PASSWORD).await;
     let r = b.get(&format!("/processes/{private}")).await;

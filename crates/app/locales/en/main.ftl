@@ -752,6 +752,7 @@ result-proposal-invalid = Choose proposals of this process only.
 result-status-invalid = Choose a status from the list.
 progress-invalid = Write a whole number from 0 to 100.
 search-kind-result = Results
+search-kind-debate = Debates
 
 ## Moderation
 moderation-log-title = Moderation log

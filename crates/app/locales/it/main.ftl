@@ -752,6 +752,7 @@ result-proposal-invalid = Scegli solo proposte di questo processo.
 result-status-invalid = Scegli uno stato dall'elenco.
 progress-invalid = Scrivi un numero intero da 0 a 100.
 search-kind-result = Risultati
+search-kind-debate = Dibattiti
 
 ## Moderazione
 moderation-log-title = Registro della moderazione

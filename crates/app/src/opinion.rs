@@ -186,8 +186,17 @@ pub async fn create(app: &App, actor: &Actor, slug: &str, input: &MapInput) -> R
     Ok(id)
 }
 
-/// A map of process `slug` as the actor may see it.
-pub async fn view(app: &App, actor: &Actor, slug: &str, id: i64) -> Result<MapView> {
+/// A map and what the actor may do with it, without its votes or stored result (what the
+/// writes need).
+struct Loaded {
+    process: ProcessRow,
+    map: MapRow,
+    can_facilitate: bool,
+    can_moderate: bool,
+    can_take_part: bool,
+}
+
+async fn load(app: &App, actor: &Actor, slug: &str, id: i64) -> Result<Loaded> {
     let (process, _, _) = crate::participation::view(app, actor, slug).await?;
     let map = app
         .store
@@ -197,7 +206,36 @@ pub async fn view(app: &App, actor: &Actor, slug: &str, id: i64) -> Result<MapVi
         .ok_or(DomainError::NotFound)?;
     let space = crate::spaces::space_of(app, &process).await?;
     let can_facilitate = policy::can(actor, Action::Facilitate(&space)).is_ok();
-    let can_moderate = can_facilitate || policy::can(actor, Action::ModerateSpace(&space)).is_ok();
+    Ok(Loaded {
+        can_moderate: can_facilitate || policy::can(actor, Action::ModerateSpace(&space)).is_ok(),
+        can_take_part: map.closed_at.is_none()
+            && policy::can(actor, Action::ParticipateIn(&space)).is_ok(),
+        can_facilitate,
+        process,
+        map,
+    })
+}
+
+/// A statement of map `id`, whatever its status.
+async fn statement(app: &App, id: i64, statement: i64) -> Result<StatementRow> {
+    Ok(app
+        .store
+        .statements(id)
+        .await?
+        .into_iter()
+        .find(|s| s.id == statement)
+        .ok_or(DomainError::NotFound)?)
+}
+
+/// A map of process `slug` as the actor may see it.
+pub async fn view(app: &App, actor: &Actor, slug: &str, id: i64) -> Result<MapView> {
+    let Loaded {
+        process,
+        map,
+        can_facilitate,
+        can_moderate,
+        can_take_part,
+    } = load(app, actor, slug, id).await?;
     let all = app.store.statements(id).await?;
     let (statements, pending): (Vec<_>, Vec<_>) = all
         .into_iter()
@@ -222,8 +260,7 @@ pub async fn view(app: &App, actor: &Actor, slug: &str, id: i64) -> Result<MapVi
             .into_iter()
             .map(|(s, a, d, p)| (s, (a, d, p)))
             .collect(),
-        can_take_part: map.closed_at.is_none()
-            && policy::can(actor, Action::ParticipateIn(&space)).is_ok(),
+        can_take_part,
         pending: if can_moderate { pending } else { vec![] },
         statements,
         mine,
@@ -244,7 +281,7 @@ pub async fn add_statement(
     raw: &str,
 ) -> Result<(i64, &'static str)> {
     policy::can(actor, Action::Participate)?;
-    let v = view(app, actor, slug, id).await?;
+    let v = load(app, actor, slug, id).await?;
     let user = actor.user.map(|u| u.0).ok_or(DomainError::Forbidden)?;
     let t_text = text("statement", raw, 10, 280).map_err(|e| DomainError::Invalid(vec![e]))?;
     if !v.can_take_part && !v.can_facilitate {
@@ -290,17 +327,11 @@ pub async fn moderate(
     statement: i64,
     accept: bool,
 ) -> Result<()> {
-    let v = view(app, actor, slug, id).await?;
+    let v = load(app, actor, slug, id).await?;
     if !v.can_moderate {
         return Err(DomainError::Forbidden.into());
     }
-    let s = app
-        .store
-        .statements(id)
-        .await?
-        .into_iter()
-        .find(|s| s.id == statement)
-        .ok_or(DomainError::NotFound)?;
+    let s = self::statement(app, id, statement).await?;
     let to = if accept { "accepted" } else { "rejected" };
     let t = now();
     let mut tx = app.store.write().await?;
@@ -339,7 +370,7 @@ pub async fn vote(
         "0" => 0,
         _ => return Err(DomainError::invalid("vote", "opinion-vote-invalid").into()),
     };
-    let v = view(app, actor, slug, id).await?;
+    let v = load(app, actor, slug, id).await?;
     let user = actor.user.map(|u| u.0).ok_or(DomainError::Forbidden)?;
     if v.map.closed_at.is_some() {
         return Err(DomainError::Conflict("opinion-closed").into());
@@ -347,13 +378,7 @@ pub async fn vote(
     if !v.can_take_part {
         return Err(DomainError::Forbidden.into());
     }
-    let s = app
-        .store
-        .statements(id)
-        .await?
-        .into_iter()
-        .find(|s| s.id == statement)
-        .ok_or(DomainError::NotFound)?;
+    let s = self::statement(app, id, statement).await?;
     match s.status.as_str() {
         "accepted" => {}
         "rejected" => return Err(DomainError::Conflict("statement-moderated-out").into()),
@@ -373,7 +398,7 @@ pub async fn vote(
 
 /// Closes a map: no more votes or statements (facilitators).
 pub async fn close(app: &App, actor: &Actor, slug: &str, id: i64) -> Result<()> {
-    let v = view(app, actor, slug, id).await?;
+    let v = load(app, actor, slug, id).await?;
     if !v.can_facilitate {
         return Err(DomainError::Forbidden.into());
     }
@@ -543,10 +568,78 @@ pub async fn run_job(app: &App, payload: &str) -> std::result::Result<(), String
 
 /// The Pol.is export files of a map: `votes.csv` and `comments.csv`.
 pub async fn export(app: &App, actor: &Actor, slug: &str, id: i64) -> Result<(String, String)> {
-    view(app, actor, slug, id).await?;
+    load(app, actor, slug, id).await?;
     let m = matrix(app, id).await?;
     Ok((
         engines::opinion::matrix::write_votes(&m),
         engines::opinion::matrix::write_comments(&m),
     ))
+}
+
+/// One row of the report: a statement, its shares of agree, disagree and pass (percent), its
+/// votes, and the share of each group that agrees.
+pub struct ReportRow {
+    pub statement: StatementRow,
+    pub agree: u32,
+    pub disagree: u32,
+    pub pass: u32,
+    pub votes: i64,
+    pub groups: Vec<u32>,
+}
+
+fn percent(part: i64, whole: i64) -> u32 {
+    if whole == 0 {
+        0
+    } else {
+        ((part as f64 / whole as f64) * 100.0).round() as u32
+    }
+}
+
+/// The report a facilitator hands to the municipality: every accepted statement with its votes,
+/// overall and per group of the last computation.
+pub async fn report(
+    app: &App,
+    actor: &Actor,
+    slug: &str,
+    id: i64,
+) -> Result<(MapView, Vec<ReportRow>)> {
+    let v = view(app, actor, slug, id).await?;
+    let groups = v.result.as_ref().map(|r| r.groups.len()).unwrap_or(0);
+    // statement → per group (agree, voted), in one pass over the votes.
+    let mut per: HashMap<i64, Vec<(i64, i64)>> = HashMap::new();
+    if let Some(r) = &v.result {
+        for (user, statement, vote) in app.store.opinion_votes(id).await? {
+            if let Some(g) = r.membership.get(&user).filter(|g| **g < groups) {
+                let cell = &mut per.entry(statement).or_insert_with(|| vec![(0, 0); groups])[*g];
+                cell.1 += 1;
+                if vote == 1 {
+                    cell.0 += 1;
+                }
+            }
+        }
+    }
+    let rows = v
+        .statements
+        .iter()
+        .map(|s| {
+            let (a, d, p) = v.counts.get(&s.id).copied().unwrap_or((0, 0, 0));
+            let n = a + d + p;
+            ReportRow {
+                statement: s.clone(),
+                agree: percent(a, n),
+                disagree: percent(d, n),
+                pass: percent(p, n),
+                votes: n,
+                groups: per
+                    .get(&s.id)
+                    .map(|g| {
+                        g.iter()
+                            .map(|(agree, seen)| percent(*agree, *seen))
+                            .collect()
+                    })
+                    .unwrap_or_else(|| vec![0; groups]),
+            }
+        })
+        .collect();
+    Ok((v, rows))
 }

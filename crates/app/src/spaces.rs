@@ -69,12 +69,8 @@ pub async fn grant_role(app: &App, actor: &Actor, slug: &str, input: &RoleInput)
     let p = managed(app, actor, slug).await?;
     let mut errors = domain::error::Errors::new();
     let role = errors.take(SpaceRole::parse(&input.role));
-    let email = input.email.trim().to_lowercase();
-    let user = if email.is_empty() || email.len() > 254 || !email.contains('@') {
-        errors.push(domain::error::FieldError::new("email", "email-invalid"));
-        None
-    } else {
-        match app.store.user_by_email(&email).await? {
+    let user = match errors.take(domain::accounts::Email::parse(&input.email)) {
+        Some(email) => match app.store.user_by_email(email.as_str()).await? {
             Some(u) => Some(u),
             None => {
                 errors.push(domain::error::FieldError::new(
@@ -83,7 +79,8 @@ pub async fn grant_role(app: &App, actor: &Actor, slug: &str, input: &RoleInput)
                 ));
                 None
             }
-        }
+        },
+        None => None,
     };
     errors.finish()?;
     let (Some(role), Some(user)) = (role, user) else {

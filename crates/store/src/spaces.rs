@@ -68,6 +68,9 @@ pub struct DigestRecipient {
 const DEBATE_SELECT: &str = "SELECT d.id, d.process_id, d.author_id, u.name AS author_name, d.title, d.body, \
      d.summary, d.comments, d.created_at, d.closed_at FROM debates d JOIN users u ON u.id = d.author_id";
 
+const AMENDMENT_SELECT: &str = "SELECT a.id, a.proposal_id, a.author_id, u.name AS author_name, a.title, a.body, \
+     a.state, a.created_at, a.decided_at FROM amendments a JOIN users u ON u.id = a.author_id";
+
 impl WriteTx {
     pub async fn set_process_private(&mut self, id: i64, private: bool) -> Result<()> {
         sqlx::query("UPDATE processes SET private = $2 WHERE id = $1")
@@ -487,21 +490,18 @@ impl Store {
     }
 
     pub async fn amendments(&self, proposal: i64) -> Result<Vec<AmendmentRow>> {
-        Ok(sqlx::query_as(
-            "SELECT a.id, a.proposal_id, a.author_id, u.name AS author_name, a.title, a.body, a.state, \
-             a.created_at, a.decided_at FROM amendments a JOIN users u ON u.id = a.author_id \
-             WHERE a.proposal_id = $1 ORDER BY a.id",
-        )
+        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "{AMENDMENT_SELECT} WHERE a.proposal_id = $1 ORDER BY a.id"
+        )))
         .bind(proposal)
         .fetch_all(self.pool())
         .await?)
     }
 
     pub async fn amendment(&self, id: i64) -> Result<Option<AmendmentRow>> {
-        Ok(sqlx::query_as(
-            "SELECT a.id, a.proposal_id, a.author_id, u.name AS author_name, a.title, a.body, a.state, \
-             a.created_at, a.decided_at FROM amendments a JOIN users u ON u.id = a.author_id WHERE a.id = $1",
-        )
+        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "{AMENDMENT_SELECT} WHERE a.id = $1"
+        )))
         .bind(id)
         .fetch_optional(self.pool())
         .await?)

@@ -310,8 +310,7 @@ pub async fn create(
 struct ReportPage {
     c: Ctx,
     v: MapView,
-    /// `(statement, agree %, disagree %, pass %, votes, per-group agree %)`.
-    rows: Vec<(store::opinion::StatementRow, u32, u32, u32, i64, Vec<u32>)>,
+    rows: Vec<op::ReportRow>,
 }
 
 impl ReportPage {
@@ -324,52 +323,13 @@ impl ReportPage {
     }
 }
 
-fn pct(part: i64, whole: i64) -> u32 {
-    if whole == 0 {
-        0
-    } else {
-        ((part as f64 / whole as f64) * 100.0).round() as u32
-    }
-}
-
-/// The report a facilitator hands to the municipality: every statement with its votes, overall
-/// and per group, the consensus and the bridging statements.
+/// The report a facilitator hands to the municipality.
 pub async fn report(
     State(app): State<App>,
     c: Ctx,
     Path((slug, id)): Path<(String, i64)>,
 ) -> WebResult {
-    let v = op::view(&app, &c.actor, &slug, id).await?;
-    let votes = app.store.opinion_votes(id).await?;
-    let groups = v.result.as_ref().map(|r| r.groups.len()).unwrap_or(0);
-    let membership = v
-        .result
-        .as_ref()
-        .map(|r| r.membership.clone())
-        .unwrap_or_default();
-    let rows = v
-        .statements
-        .iter()
-        .map(|s| {
-            let (a, d, p) = v.counts.get(&s.id).copied().unwrap_or((0, 0, 0));
-            let n = a + d + p;
-            let per_group = (0..groups)
-                .map(|g| {
-                    let (mut agree, mut seen) = (0, 0);
-                    for (u, st, vote) in &votes {
-                        if *st == s.id && membership.get(u) == Some(&g) {
-                            seen += 1;
-                            if *vote == 1 {
-                                agree += 1;
-                            }
-                        }
-                    }
-                    pct(agree, seen)
-                })
-                .collect();
-            (s.clone(), pct(a, n), pct(d, n), pct(p, n), n, per_group)
-        })
-        .collect();
+    let (v, rows) = op::report(&app, &c.actor, &slug, id).await?;
     page(ReportPage { c, v, rows })
 }
 

@@ -385,9 +385,10 @@ pub fn run(args: &[String]) -> Result<()> {
         md,
         "## Opinion maps: the whole pipeline, side by side with red-dwarf 0.4.0\n"
     );
+
     let _ = writeln!(
         md,
-        "Machine: {} cores, {cpu}, shared with other work while the bench ran (figures are noisy). **Ours, pipeline**: in-process, timed the way red-dwarf's `run_pipeline` is timed — the votes already read, then building the sparse matrix, PCA, projection, 100 base clusters, groups k = 2…5, representative statements, consensus, group-informed consensus and bridging scores (bridging on a second thread; `opinion_timings` example of the engines crate, which runs the CLI's `opinion::analysis::analyse`), median of {} runs in one process. **Ours, process**: the whole release `learning-city opinion analyze DIR` process (start, read the CSV export, the pipeline, JSON to stdout), median of {runs} runs, peak resident memory from `/usr/bin/time`. red-dwarf: `run_pipeline` alone (CSV loading excluded, votes de-duplicated beforehand), min_user_vote_threshold 7, max_group_count 5, random_state 42; its memory is the Python process's peak so far (the conversations run one after another in one process, so it only grows). **Ratio = red-dwarf ÷ ours, both pipeline only** (loading excluded on both sides).\n",
+        "Machine: {} cores, {cpu} (other work on the machine while the bench runs slows both sides unevenly: run it alone). **Ours, pipeline**: in-process, timed the way red-dwarf's `run_pipeline` is timed — the votes already read, then building the sparse matrix, PCA, projection, 100 base clusters, groups k = 2…5, representative statements, consensus, group-informed consensus and bridging scores (the bridging fit and the map on two threads; `opinion_timings` example of the engines crate, which runs the CLI's `opinion::analysis::analyse`), median of {} runs in one process. **Ours, process**: the whole release `learning-city opinion analyze DIR` process (start, read the CSV export, the pipeline, JSON to stdout), median of {runs} runs, peak resident memory from `/usr/bin/time`. red-dwarf: `run_pipeline` alone (CSV loading excluded, votes de-duplicated beforehand), min_user_vote_threshold 7, max_group_count 5, random_state 42; its memory is the Python process's peak so far (the conversations run one after another in one process, so it only grows). **Ratio = red-dwarf ÷ ours, both pipeline only** (loading excluded on both sides).\n",
         std::thread::available_parallelism()
             .map(|n| n.get())
             .unwrap_or(0),
@@ -459,7 +460,7 @@ pub fn run(args: &[String]) -> Result<()> {
     );
     let _ = writeln!(
         md,
-        "\nStages of our pipeline, milliseconds (the run above; `read CSV` is outside the pipeline; the bridging fit runs on a second thread beside the map and statistics, so its column overlaps the others and `waiting` is what the first thread spent waiting for it):\n"
+        "\nStages of our pipeline, milliseconds (the run above; `read CSV` is outside the pipeline; the bridging fit runs on a thread of its own beside the map and statistics, so its column overlaps the others and `waiting` is the time from the end of the map's thread to the end of the fit's):\n"
     );
     let mut header = String::from("| conversation | read CSV |");
     for st in STAGES {

@@ -93,17 +93,56 @@ impl VoteMatrix {
             .map(|(i, s)| (*s, i as u32))
             .collect();
         let mut touched = vec![false; self.participants.len()];
+        // Statement ids are small numbers in practice: a direct table for those under
+        // `DIRECT`, the map for the others. A participant's votes mostly come one after another:
+        // the last row found is tried first.
+        const DIRECT: i64 = 1 << 16;
+        let mut direct: Vec<u32> = Vec::new();
+        for (id, c) in &si {
+            if (0..DIRECT).contains(id) {
+                let at = *id as usize;
+                if direct.len() <= at {
+                    direct.resize(at + 1, u32::MAX);
+                }
+                direct[at] = *c;
+            }
+        }
+        let mut last: Option<(i64, usize)> = None;
         for (p, s, v) in votes {
-            let r = *pi.entry(*p).or_insert_with(|| {
-                self.participants.push(*p);
-                self.rows.push(Vec::new());
-                touched.push(false);
-                self.participants.len() - 1
-            });
-            let c = *si.entry(*s).or_insert_with(|| {
-                self.statements.push(*s);
-                (self.statements.len() - 1) as u32
-            });
+            let r = match last {
+                Some((id, r)) if id == *p => r,
+                _ => {
+                    let r = *pi.entry(*p).or_insert_with(|| {
+                        self.participants.push(*p);
+                        self.rows.push(Vec::new());
+                        touched.push(false);
+                        self.participants.len() - 1
+                    });
+                    last = Some((*p, r));
+                    r
+                }
+            };
+            let known = match usize::try_from(*s) {
+                Ok(at) if *s < DIRECT => direct.get(at).copied().filter(|c| *c != u32::MAX),
+                _ => si.get(s).copied(),
+            };
+            let c = match known {
+                Some(c) => c,
+                None => {
+                    let c = (self.statements.len()) as u32;
+                    self.statements.push(*s);
+                    si.insert(*s, c);
+                    if let Ok(at) = usize::try_from(*s)
+                        && *s < DIRECT
+                    {
+                        if direct.len() <= at {
+                            direct.resize(at + 1, u32::MAX);
+                        }
+                        direct[at] = c;
+                    }
+                    c
+                }
+            };
             self.rows[r].push((c, *v));
             touched[r] = true;
         }

@@ -136,22 +136,24 @@ impl Stat {
 
 /// Counts per statement (columns of `m`) over the participants whose rows `include` accepts.
 fn counts(m: &VoteMatrix, include: impl Fn(usize) -> bool) -> Vec<Counts> {
-    let mut out = vec![Counts::default(); m.statements.len()];
+    // Each vote value (−1, 0, 1) counted per column, without a branch per vote.
+    let mut tally = vec![[0u32; 3]; m.statements.len()];
     for (r, row) in m.rows.iter().enumerate() {
         if !include(r) {
             continue;
         }
         for (c, v) in row {
-            let c = *c as usize;
-            out[c].seen += 1.0;
-            match v {
-                1 => out[c].agree += 1.0,
-                -1 => out[c].disagree += 1.0,
-                _ => {}
-            }
+            tally[*c as usize][(v.signum() + 1) as usize] += 1;
         }
     }
-    out
+    tally
+        .iter()
+        .map(|t| Counts {
+            agree: t[2] as f64,
+            disagree: t[0] as f64,
+            seen: (t[0] + t[1] + t[2]) as f64,
+        })
+        .collect()
 }
 
 /// Representative statements of every group: `labels` maps a participant id to its group; only
@@ -181,23 +183,31 @@ fn group_counts(m: &VoteMatrix, labels: &HashMap<i64, usize>) -> (Vec<Vec<Counts
         .iter()
         .map(|p| labels.get(p).copied())
         .collect();
-    // One pass over the votes, each added to its group's counts and to the total.
+    // One pass over the votes counting, per group and column, each vote value (−1, 0, 1); the
+    // totals are the groups' sums.
     let cols = m.statements.len();
-    let mut per_group = vec![vec![Counts::default(); cols]; groups];
-    let mut all = vec![Counts::default(); cols];
+    let mut tally = vec![[0u32; 3]; groups * cols];
     for (row, g) in m.rows.iter().zip(&row_group) {
         let Some(g) = g else { continue };
-        let mine = &mut per_group[*g];
+        let mine = &mut tally[g * cols..(g + 1) * cols];
         for (c, v) in row {
-            let c = *c as usize;
-            for n in [&mut mine[c], &mut all[c]] {
-                n.seen += 1.0;
-                match v {
-                    1 => n.agree += 1.0,
-                    -1 => n.disagree += 1.0,
-                    _ => {}
-                }
-            }
+            mine[*c as usize][(v.signum() + 1) as usize] += 1;
+        }
+    }
+    let counts = |t: &[u32; 3]| Counts {
+        agree: t[2] as f64,
+        disagree: t[0] as f64,
+        seen: (t[0] + t[1] + t[2]) as f64,
+    };
+    let per_group: Vec<Vec<Counts>> = (0..groups)
+        .map(|g| tally[g * cols..(g + 1) * cols].iter().map(counts).collect())
+        .collect();
+    let mut all = vec![Counts::default(); cols];
+    for group in &per_group {
+        for (n, mine) in all.iter_mut().zip(group) {
+            n.agree += mine.agree;
+            n.disagree += mine.disagree;
+            n.seen += mine.seen;
         }
     }
     (per_group, all)

@@ -11,7 +11,7 @@
 //! same outcome at every share between. Add1 then jumps over those shares; it does not bisect the
 //! outcome itself, which is not monotone in the share (spec §8.2).
 
-use super::mes::{self, Setup, Trace, f, sure_lt};
+use super::mes::{self, Arithmetic, Setup, Trace, f, sure_lt};
 use super::{Election, Profile, Q, TieBreak};
 use num_bigint::BigInt;
 use num_traits::{One, Zero};
@@ -19,6 +19,43 @@ use std::cmp::Ordering;
 
 /// Relative margin of the floating-point checks of a trace (as in the MES run).
 const MARGIN: f64 = 1e-7;
+
+/// What [`holds_with`] does with each condition of a trace.
+trait Conditions {
+    /// One condition: `slack`, its float value, is positive when it holds; `sure` is what the
+    /// floats decide with room to spare; `exact` decides the close calls.
+    fn check(&mut self, slack: f64, sure: Option<bool>, exact: impl FnOnce() -> bool) -> bool;
+}
+
+/// Decides every condition, exactly where the floats cannot.
+struct Decide;
+
+impl Conditions for Decide {
+    fn check(&mut self, _: f64, sure: Option<bool>, exact: impl FnOnce() -> bool) -> bool {
+        sure.unwrap_or_else(exact)
+    }
+}
+
+/// Records every condition's float slack, taking each as holding (so every condition of the
+/// trace is reached, in the same order at every share).
+struct Record(Vec<f64>);
+
+impl Conditions for Record {
+    fn check(&mut self, slack: f64, _: Option<bool>, _: impl FnOnce() -> bool) -> bool {
+        self.0.push(slack);
+        true
+    }
+}
+
+/// Decides every condition (as [`Decide`]) and records its slack (as [`Record`]).
+struct DecideAndRecord(Vec<f64>);
+
+impl Conditions for DecideAndRecord {
+    fn check(&mut self, slack: f64, sure: Option<bool>, exact: impl FnOnce() -> bool) -> bool {
+        self.0.push(slack);
+        sure.unwrap_or_else(exact)
+    }
+}
 
 /// Money as the trace spends it at one share: every payment kept, so the money of any group at
 /// the start of any earlier round stays computable exactly. The exact ρ of a round is computed only
@@ -30,7 +67,6 @@ struct Ledger<'a> {
     share: Q,
     /// Round in which the group paid everything it had, `usize::MAX` while it has not.
     emptied: Vec<usize>,
-    paid: Vec<Vec<(usize, i128)>>,
     approx: Vec<f64>,
     /// Per round: Σ weight × û of the supporters of the project bought who had nothing left after.
     denom_hat: Vec<i128>,
@@ -42,6 +78,22 @@ struct Ledger<'a> {
 impl Ledger<'_> {
     fn has_money(&self, g: usize, round: usize) -> bool {
         self.emptied[g] >= round
+    }
+
+    /// The payments group `g` made before `round` without paying everything: `(k, û)` for each
+    /// round k whose project it supports, while it still had money left after. (Read off the
+    /// trace when an exact sum needs them: the floats decide almost every check.)
+    fn payments(&self, g: usize, round: usize) -> impl Iterator<Item = (usize, i128)> + '_ {
+        let rounds = &self.trace.rounds;
+        (0..round.min(rounds.len())).filter_map(move |k| {
+            if self.emptied[g] <= k {
+                return None;
+            }
+            let sup = &self.s.sup[rounds[k].chosen];
+            sup.binary_search_by_key(&g, |x| x.0)
+                .ok()
+                .map(|i| (k, sup[i].1))
+        })
     }
 
     /// Computes the exact ρ of every round before `round`.
@@ -70,10 +122,8 @@ impl Ledger<'_> {
         }
         self.ensure(round);
         let mut v = self.share.clone();
-        for (k, hat) in &self.paid[g] {
-            if *k < round {
-                v -= &self.rho_per_hat[*k] * Q::from_integer(BigInt::from(*hat));
-            }
+        for (k, hat) in self.payments(g, round) {
+            v -= &self.rho_per_hat[k] * Q::from_integer(BigInt::from(hat));
         }
         v
     }
@@ -89,10 +139,8 @@ impl Ledger<'_> {
             }
             let w = self.s.weight[g];
             weight += w;
-            for (k, hat) in &self.paid[g] {
-                if *k < round {
-                    per_round[*k] += w * hat;
-                }
+            for (k, hat) in self.payments(g, round) {
+                per_round[k] += w * hat;
             }
         }
         let mut v = &self.share * Q::from_integer(BigInt::from(weight));
@@ -110,14 +158,15 @@ impl Ledger<'_> {
     }
 
     /// Σ weight × money of `q`'s supporters < its cost, at the start of `round`?
-    fn unaffordable(&mut self, q: usize, round: usize) -> bool {
+    fn unaffordable(&mut self, q: usize, round: usize, c: &mut impl Conditions) -> bool {
         let s = self.s;
         let available: f64 = s.sup[q]
             .iter()
             .filter(|(g, _, _)| self.has_money(*g, round))
             .map(|(g, _, _)| s.weight_f[*g] * self.approx[*g])
             .sum();
-        sure_lt(available, s.cost_f[q], self.abs * s.sup[q].len() as f64).unwrap_or_else(|| {
+        let sure = sure_lt(available, s.cost_f[q], self.abs * s.sup[q].len() as f64);
+        c.check(s.cost_f[q] - available, sure, || {
             self.money_ensured(s.sup[q].iter().map(|(g, _, _)| *g), round) < self.e.projects[q].cost
         })
     }
@@ -140,6 +189,102 @@ pub(super) fn holds(
     trace: &Trace,
     share: &Q,
 ) -> bool {
+    holds_with(e, profile, s, tie, trace, share, &mut Decide)
+}
+
+/// The float slack of every condition of `trace` when every voter starts with `share`, in a
+/// fixed order (positive: the condition holds). Along the trace each is affine in the share.
+fn slacks(
+    e: &Election,
+    profile: &Profile,
+    s: &Setup,
+    tie: &TieBreak,
+    trace: &Trace,
+    share: &Q,
+) -> Vec<f64> {
+    let mut r = Record(Vec::new());
+    holds_with(e, profile, s, tie, trace, share, &mut r);
+    r.0
+}
+
+/// One run of MES at `share` into `trace`, and the slacks of the trace's conditions there. The
+/// run is done in floats and proven by checking its trace exactly at `share` (which holds only
+/// when MES itself goes that way); when a close call went the wrong way, MES runs again with
+/// exact arithmetic.
+#[allow(clippy::too_many_arguments)]
+fn proven_run(
+    e: &Election,
+    profile: &Profile,
+    s: &Setup,
+    tie: &TieBreak,
+    candidates: &[usize],
+    free: &[usize],
+    share: &Q,
+    trace: &mut Trace,
+) -> (Vec<usize>, Vec<f64>) {
+    let run = |trace: &mut Trace, arithmetic| {
+        mes::run_traced(
+            e,
+            profile,
+            s,
+            tie,
+            candidates,
+            free,
+            share,
+            Some(trace),
+            arithmetic,
+        )
+        .0
+    };
+    let winners = run(trace, Arithmetic::Floats);
+    let mut checked = DecideAndRecord(Vec::new());
+    if holds_with(e, profile, s, tie, trace, share, &mut checked) {
+        return (winners, checked.0);
+    }
+    let winners = run(trace, Arithmetic::Exact);
+    (winners, slacks(e, profile, s, tie, trace, share))
+}
+
+/// The winners of MES at `share`: a run in floats proven by its trace (see [`proven_run`]), or
+/// MES with exact arithmetic when the proof fails.
+pub(super) fn proven(
+    e: &Election,
+    profile: &Profile,
+    s: &Setup,
+    tie: &TieBreak,
+    candidates: &[usize],
+    free: &[usize],
+    share: &Q,
+) -> Vec<usize> {
+    let mut trace = Trace::default();
+    let winners = mes::run_traced(
+        e,
+        profile,
+        s,
+        tie,
+        candidates,
+        free,
+        share,
+        Some(&mut trace),
+        Arithmetic::Floats,
+    )
+    .0;
+    if holds(e, profile, s, tie, &trace, share) {
+        return winners;
+    }
+    mes::run(e, profile, s, tie, candidates, free, share).0
+}
+
+/// [`holds`], each condition going through `c`.
+fn holds_with(
+    e: &Election,
+    profile: &Profile,
+    s: &Setup,
+    tie: &TieBreak,
+    trace: &Trace,
+    share: &Q,
+    c: &mut impl Conditions,
+) -> bool {
     let groups = profile.groups.len();
     let share_f = f(share);
     let mut l = Ledger {
@@ -148,7 +293,6 @@ pub(super) fn holds(
         trace,
         share: share.clone(),
         emptied: vec![usize::MAX; groups],
-        paid: vec![Vec::new(); groups],
         approx: vec![share_f; groups],
         denom_hat: Vec::with_capacity(trace.rounds.len()),
         rho_per_hat: Vec::new(),
@@ -182,7 +326,7 @@ pub(super) fn holds(
     };
     for (r, round) in trace.rounds.iter().enumerate() {
         evaluate(&l, &mut values, r);
-        if !round.unaffordable.iter().all(|q| l.unaffordable(*q, r)) {
+        if !round.unaffordable.iter().all(|q| l.unaffordable(*q, r, c)) {
             return false;
         }
         let p = round.chosen;
@@ -216,15 +360,17 @@ pub(super) fn holds(
             }
             let due_f = rho_f * u_f;
             let money_lt_due = sure_lt(l.approx[*g], due_f, l.abs + rho_tol * u_f);
-            let ok = match (pays_all[i], money_lt_due) {
-                (true, Some(lt)) => lt,
-                (false, Some(lt)) => !lt,
-                (pays, None) => {
-                    let money = l.money_of(*g, r);
-                    let due = l.rho(r) * Q::from_integer(BigInt::from(*hat)) / &s.scale[p];
-                    if pays { money <= due } else { money >= due }
-                }
+            let pays = pays_all[i];
+            let (slack, sure) = if pays {
+                (due_f - l.approx[*g], money_lt_due)
+            } else {
+                (l.approx[*g] - due_f, money_lt_due.map(|lt| !lt))
             };
+            let ok = c.check(slack, sure, || {
+                let money = l.money_of(*g, r);
+                let due = l.rho(r) * Q::from_integer(BigInt::from(*hat)) / &s.scale[p];
+                if pays { money <= due } else { money >= due }
+            });
             if !ok {
                 return false;
             }
@@ -235,9 +381,8 @@ pub(super) fn holds(
             if v.denom_hat <= 0 {
                 return false;
             }
-            let ok = match sure_lt(rho_f, v.approx, v.tolerance + rho_tol) {
-                Some(lt) => lt,
-                None => {
+            let sure = sure_lt(rho_f, v.approx, v.tolerance + rho_tol);
+            let ok = c.check(v.approx - rho_f, sure, || {
                     let bound = &trace.bounds[b];
                     let qsup = &s.sup[q];
                     let money = l
@@ -250,13 +395,12 @@ pub(super) fn holds(
                     } else {
                         rho < lb
                     }
-                }
-            };
+            });
             if !ok {
                 return false;
             }
         }
-        for (i, (g, hat, u_f)) in sup.iter().enumerate() {
+        for (i, (g, _, u_f)) in sup.iter().enumerate() {
             if !l.has_money(*g, r) {
                 continue;
             }
@@ -264,13 +408,12 @@ pub(super) fn holds(
                 l.emptied[*g] = r;
                 l.approx[*g] = 0.0;
             } else {
-                l.paid[*g].push((r, *hat));
                 l.approx[*g] -= rho_f * u_f;
             }
         }
     }
     let r = trace.rounds.len();
-    trace.last.iter().all(|q| l.unaffordable(*q, r))
+    trace.last.iter().all(|q| l.unaffordable(*q, r, c))
 }
 
 /// MES with the Add1 completion from the share `start`: the outcome and the share it ended with,
@@ -289,17 +432,8 @@ pub(super) fn add1(
 ) -> (Vec<usize>, Q) {
     let mut share = start;
     let mut trace = Trace::default();
-    let mut winners = mes::run_traced(
-        e,
-        profile,
-        s,
-        tie,
-        candidates,
-        free,
-        &share,
-        Some(&mut trace),
-    )
-    .0;
+    let (mut winners, mut at_zero) =
+        proven_run(e, profile, s, tie, candidates, free, &share, &mut trace);
     let mut guess: u64 = 1;
     loop {
         let cost = e.cost_of(&winners);
@@ -310,36 +444,56 @@ pub(super) fn add1(
         if exhaustive {
             break;
         }
-        let skip = longest_hold(&mut guess, |k| {
-            holds(
-                e,
-                profile,
-                s,
-                tie,
-                &trace,
-                &(&share + Q::from_integer(BigInt::from(k))),
-            )
-        });
+        let at = |k: u64| &share + Q::from_integer(BigInt::from(k));
+        let holds_at = |k: u64| holds(e, profile, s, tie, &trace, &at(k));
+        // Every condition is affine in the share along the trace: its float slack at two
+        // shares predicts where the first one fails. The prediction is only a guess: the trace
+        // is checked exactly there (it holds at the share itself, `proven_run` checked it), and
+        // galloping takes over when the guess was too far. A guess too short costs one more
+        // run, which finds the same outcome.
+        let probe = guess.max(1).saturating_mul(2);
+        let predicted = predict(&at_zero, &slacks(e, profile, s, tie, &trace, &at(probe)), probe);
+        let skip = match predicted {
+            Some(k) if k > 0 && holds_at(k) => {
+                guess = k;
+                k
+            }
+            Some(k) if k > 0 => {
+                guess = k;
+                longest_hold(&mut guess, holds_at)
+            }
+            _ => longest_hold(&mut guess, holds_at),
+        };
         share += Q::from_integer(BigInt::from(skip));
         let next_share = &share + Q::one();
-        let next = mes::run_traced(
-            e,
-            profile,
-            s,
-            tie,
-            candidates,
-            free,
-            &next_share,
-            Some(&mut trace),
-        )
-        .0;
+        let (next, next_slacks) =
+            proven_run(e, profile, s, tie, candidates, free, &next_share, &mut trace);
         if e.cost_of(&next) > e.budget {
             break;
         }
         winners = next;
+        at_zero = next_slacks;
         share = next_share;
     }
     (winners, share)
+}
+
+/// The last k at which every slack, moving along the line through its values at 0 and at
+/// `probe`, is still positive: `None` when none of them falls.
+fn predict(at_zero: &[f64], at_probe: &[f64], probe: u64) -> Option<u64> {
+    if at_zero.len() != at_probe.len() {
+        return None;
+    }
+    let mut first_fail = f64::INFINITY;
+    for (a, b) in at_zero.iter().zip(at_probe) {
+        let slope = (b - a) / probe as f64;
+        if slope < 0.0 {
+            first_fail = first_fail.min(a / -slope);
+        }
+    }
+    // Just before the first slack reaches zero, within what the floats can say.
+    (first_fail.is_finite() && first_fail >= 1.0)
+        .then(|| (first_fail.ceil() - 1.0).min((1u64 << 50) as f64) as u64)
 }
 
 /// The largest k ≥ 0 such that `holds(0..=k)`, knowing that the shares where it holds form an

@@ -56,21 +56,36 @@ impl Setup {
         let mut scale = Vec::with_capacity(m);
         let mut total_hat = Vec::with_capacity(m);
         for p in 0..m {
-            let mut lcm = BigInt::one();
+            // A project's supporters share a few distinct utilities (one, for cost utilities):
+            // the big-number work is done once per distinct value.
+            let mut distinct: Vec<&Q> = Vec::new();
             for (_, u) in &profile.supporters[p] {
-                lcm = lcm.lcm(u.denom());
+                if !distinct.contains(&u) {
+                    distinct.push(u);
+                }
+            }
+            let mut lcm = BigInt::one();
+            for u in &distinct {
+                if !u.denom().is_one() {
+                    lcm = lcm.lcm(u.denom());
+                }
             }
             let s = Q::from_integer(lcm);
-            let mut list = Vec::with_capacity(profile.supporters[p].len());
-            let mut total: i128 = 0;
-            for (g, u) in &profile.supporters[p] {
+            let mut values: Vec<(&Q, i128, f64)> = Vec::with_capacity(distinct.len());
+            for u in distinct {
                 let hat = (u * &s).to_integer().to_i128()?;
                 // Keep every Σ w × û far from overflow.
                 if hat.checked_mul(total_weight.max(1))?.checked_mul(64)?.abs() > i128::MAX / 4 {
                     return None;
                 }
+                values.push((u, hat, f(u)));
+            }
+            let mut list = Vec::with_capacity(profile.supporters[p].len());
+            let mut total: i128 = 0;
+            for (g, u) in &profile.supporters[p] {
+                let (_, hat, u_f) = values.iter().find(|(v, _, _)| *v == u)?;
                 total += weight[*g] * hat;
-                list.push((*g, hat, f(u)));
+                list.push((*g, *hat, *u_f));
             }
             sup.push(list);
             scale.push(s);
@@ -244,7 +259,18 @@ pub fn run(
     free: &[usize],
     share: &Q,
 ) -> (Vec<usize>, Vec<(Q, Vec<usize>)>) {
-    run_traced(e, profile, s, tie, candidates, free, share, None)
+    run_traced(e, profile, s, tie, candidates, free, share, None, Arithmetic::Exact)
+}
+
+/// How [`run_traced`] decides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Arithmetic {
+    /// Floats where they are sure, exact rationals for every close call: MES itself.
+    Exact,
+    /// Floats only, close calls included, and no ρ per round returned: fast, but right only
+    /// where no close call went the wrong way — a run to be proven by checking its trace
+    /// exactly (`add1::holds`).
+    Floats,
 }
 
 /// [`run`], recording in `trace` (when given) why each round went as it did (see [`Trace`]).
@@ -258,7 +284,9 @@ pub fn run_traced(
     free: &[usize],
     share: &Q,
     mut trace: Option<&mut Trace>,
+    arithmetic: Arithmetic,
 ) -> (Vec<usize>, Vec<(Q, Vec<usize>)>) {
+    let floats = arithmetic == Arithmetic::Floats;
     let groups = profile.groups.len();
     let m = e.projects.len();
     let share_f = f(share);
@@ -305,7 +333,12 @@ pub fn run_traced(
         let mut scanned = Vec::new();
         let mut removed = Vec::new();
         for &p in &alive {
-            if cannot_afford(e, s, &w, p, available_f[p]) {
+            let unaffordable = if floats {
+                available_f[p] < s.cost_f[p]
+            } else {
+                cannot_afford(e, s, &w, p, available_f[p])
+            };
+            if unaffordable {
                 removed.push(p);
                 continue;
             }
@@ -331,6 +364,54 @@ pub fn run_traced(
         }
         if !removed.is_empty() {
             alive.retain(|p| !removed.contains(p));
+        }
+        if floats {
+            // The smallest float ρ, the equal ones tied.
+            let mut tied: Vec<usize> = scanned
+                .iter()
+                .copied()
+                .filter(|p| afford_f[*p] == best_f)
+                .collect();
+            let Some(_) = tied.first() else {
+                if let Some(t) = trace.as_deref_mut() {
+                    t.last = removed;
+                }
+                break;
+            };
+            tied.sort_by(|a, b| tie.cmp(e, profile, *a, *b));
+            let chosen = tied[0];
+            let mut emptied_at = Vec::new();
+            let mut partial = Vec::new();
+            let mut emptied_now = Vec::new();
+            for (i, (g, hat, u_f)) in s.sup[chosen].iter().enumerate() {
+                if w.emptied[*g] {
+                    continue;
+                }
+                let due_f = best_f * u_f;
+                if due_f >= w.approx[*g] {
+                    emptied_now.push(*g);
+                    emptied_at.push(i as u32);
+                } else {
+                    partial.push((*g, *hat, due_f));
+                }
+            }
+            if let Some(t) = trace.as_deref_mut() {
+                t.rounds.push(TraceRound {
+                    chosen,
+                    emptied: emptied_at,
+                    unaffordable: removed,
+                    losers: alive
+                        .iter()
+                        .filter(|q| **q != chosen)
+                        .map(|q| (*q, bound_of[*q]))
+                        .collect(),
+                });
+            }
+            pay(profile, s, &mut w, &mut available_f, &mut fresh, round, emptied_now, partial, false);
+            w.rho_per_hat.push(Q::zero());
+            winners.push(chosen);
+            alive.retain(|p| *p != chosen);
+            continue;
         }
         let mut best: Option<Q> = None;
         let mut tied: Vec<usize> = Vec::new();
@@ -406,30 +487,50 @@ pub fn run_traced(
                     .collect(),
             });
         }
-        for g in emptied_now {
-            let before = w.approx[g];
-            w.emptied[g] = true;
-            w.paid[g].clear();
-            w.approx[g] = 0.0;
-            for (q, _) in &profile.groups[g].utilities {
-                available_f[*q] -= s.weight_f[g] * before;
-                fresh[*q] = false;
-            }
-        }
-        for (g, hat, due_f) in partial {
-            w.paid[g].push((round, hat));
-            w.approx[g] -= due_f;
-            for (q, _) in &profile.groups[g].utilities {
-                available_f[*q] -= s.weight_f[g] * due_f;
-                fresh[*q] = false;
-            }
-        }
+        pay(profile, s, &mut w, &mut available_f, &mut fresh, round, emptied_now, partial, true);
         w.rho_per_hat.push(&rho / &scale);
         rounds.push((rho, tied[1..].to_vec()));
         winners.push(chosen);
         alive.retain(|p| *p != chosen);
     }
     (winners, rounds)
+}
+
+/// The payments of one round: the groups in `emptied` pay all they have, the others in `partial`
+/// `(group, û, due)` their due (kept for exact money when `keep_payments`); every project they
+/// support needs its ρ found again.
+#[allow(clippy::too_many_arguments)]
+fn pay(
+    profile: &Profile,
+    s: &Setup,
+    w: &mut Wallets,
+    available_f: &mut [f64],
+    fresh: &mut [bool],
+    round: usize,
+    emptied: Vec<usize>,
+    partial: Vec<(usize, i128, f64)>,
+    keep_payments: bool,
+) {
+    for g in emptied {
+        let before = w.approx[g];
+        w.emptied[g] = true;
+        w.paid[g].clear();
+        w.approx[g] = 0.0;
+        for (q, _) in &profile.groups[g].utilities {
+            available_f[*q] -= s.weight_f[g] * before;
+            fresh[*q] = false;
+        }
+    }
+    for (g, hat, due_f) in partial {
+        if keep_payments {
+            w.paid[g].push((round, hat));
+        }
+        w.approx[g] -= due_f;
+        for (q, _) in &profile.groups[g].utilities {
+            available_f[*q] -= s.weight_f[g] * due_f;
+            fresh[*q] = false;
+        }
+    }
 }
 
 /// Why one run of MES went as it did, in terms that stay checkable at another share: which project

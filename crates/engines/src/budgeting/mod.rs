@@ -200,13 +200,16 @@ impl Profile {
                 }
             }
         }
-        let mut index: HashMap<Vec<(usize, Q)>, usize> = HashMap::new();
+        // A group's ballots have the same utilities. Each utility is fixed by the project and
+        // one small number (1 for cost and cardinality, the points, or the Borda score), so the
+        // groups are found on those numbers and the rationals are made once per group.
+        let mut index: HashMap<Vec<(usize, i64)>, usize> = HashMap::new();
         let mut groups: Vec<Group> = Vec::new();
         let mut support_count = vec![0u64; election.projects.len()];
         for (ballot, weight) in firsts {
             let mut seen = vec![];
             let len = ballot.projects.len();
-            let mut utilities: Vec<(usize, Q)> = Vec::with_capacity(len);
+            let mut key: Vec<(usize, i64)> = Vec::with_capacity(len);
             for (pos, &p) in ballot.projects.iter().enumerate() {
                 if seen.contains(&p) {
                     continue;
@@ -216,39 +219,67 @@ impl Profile {
                 if points.is_none_or(|x| x > 0) || utility == Utility::Borda {
                     support_count[p] += weight;
                 }
-                let cost = &election.projects[p].cost;
-                let u = match utility {
-                    Utility::Cost => cost.clone(),
-                    Utility::Cardinality => Q::one(),
-                    Utility::Points => Q::from_integer(BigInt::from(points.unwrap_or(1))),
-                    Utility::PointsTimesCost => {
-                        Q::from_integer(BigInt::from(points.unwrap_or(1))) * cost
-                    }
-                    Utility::Borda => Q::from_integer(BigInt::from((len - pos - 1) as i64)),
+                let number = match utility {
+                    Utility::Cost | Utility::Cardinality => 1,
+                    Utility::Points | Utility::PointsTimesCost => points.unwrap_or(1),
+                    Utility::Borda => (len - pos - 1) as i64,
                 };
-                if u > Q::zero() {
-                    utilities.push((p, u));
+                let cost = &election.projects[p].cost;
+                let positive = match utility {
+                    Utility::Cost => cost > &Q::zero(),
+                    Utility::Cardinality => true,
+                    Utility::Points | Utility::Borda => number > 0,
+                    Utility::PointsTimesCost => number > 0 && cost > &Q::zero(),
+                };
+                if positive {
+                    key.push((p, number));
                 }
             }
-            utilities.sort_by_key(|u| u.0);
-            match index.get(&utilities) {
+            key.sort_by_key(|u| u.0);
+            match index.get(&key) {
                 Some(&g) => groups[g].weight += weight,
                 None => {
-                    index.insert(utilities.clone(), groups.len());
+                    let utilities = key
+                        .iter()
+                        .map(|(p, number)| {
+                            let cost = &election.projects[*p].cost;
+                            let n = Q::from_integer(BigInt::from(*number));
+                            let u = match utility {
+                                Utility::Cost => cost.clone(),
+                                Utility::Cardinality => Q::one(),
+                                Utility::Points | Utility::Borda => n,
+                                Utility::PointsTimesCost => n * cost,
+                            };
+                            (*p, u)
+                        })
+                        .collect();
+                    index.insert(key, groups.len());
                     groups.push(Group { weight, utilities });
                 }
             }
         }
         let m = election.projects.len();
         let mut supporters: Vec<Vec<(usize, Q)>> = vec![Vec::new(); m];
-        let mut total_utility = vec![Q::zero(); m];
+        // Per project, each distinct utility with the weight of the groups that give it: one
+        // rational product per distinct utility instead of one per group.
+        let mut weight_of: Vec<Vec<(Q, u64)>> = vec![Vec::new(); m];
         for (g, group) in groups.iter().enumerate() {
-            let w = Q::from_integer(BigInt::from(group.weight));
             for (p, u) in &group.utilities {
                 supporters[*p].push((g, u.clone()));
-                total_utility[*p] += &w * u;
+                match weight_of[*p].iter_mut().find(|(v, _)| v == u) {
+                    Some((_, w)) => *w += group.weight,
+                    None => weight_of[*p].push((u.clone(), group.weight)),
+                }
             }
         }
+        let total_utility: Vec<Q> = weight_of
+            .iter()
+            .map(|values| {
+                values.iter().fold(Q::zero(), |t, (u, w)| {
+                    t + u * Q::from_integer(BigInt::from(*w))
+                })
+            })
+            .collect();
         Self {
             voters: election.ballots.len() as u64,
             groups,

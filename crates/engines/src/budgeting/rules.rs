@@ -597,7 +597,7 @@ fn mes_outcome(
     let setup = super::mes::Setup::new(e, profile);
     let run = |share: &Q| -> Vec<usize> {
         match &setup {
-            Some(s) => super::mes::run(e, profile, s, tie, &candidates, &free, share).0,
+            Some(s) => super::add1::proven(e, profile, s, tie, &candidates, &free, share),
             None => mes_run(e, profile, tie, &candidates, &free, share, false).0,
         }
     };

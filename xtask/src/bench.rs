@@ -223,3 +223,12 @@ fn web() -> Result<()> {
     println!("written docs/BENCHMARKS.md");
     Ok(())
 }
+
+/// `cargo build --release` of `args` (a package, optionally an example), as the benches need.
+pub fn build_release(args: &[&str]) -> anyhow::Result<()> {
+    crate::run(
+        std::process::Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+            .args(["build", "--release"])
+            .args(args),
+    )
+}

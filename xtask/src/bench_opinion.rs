@@ -248,24 +248,13 @@ pub fn run(args: &[String]) -> Result<()> {
             other => bail!("unknown option {other}"),
         }
     }
-    crate::run(
-        Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into())).args([
-            "build",
-            "--release",
-            "-p",
-            "learning-city",
-        ]),
-    )?;
-    crate::run(
-        Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into())).args([
-            "build",
-            "--release",
-            "-p",
-            "learning-city-engines",
-            "--example",
-            "opinion_timings",
-        ]),
-    )?;
+    crate::bench::build_release(&["-p", "learning-city"])?;
+    crate::bench::build_release(&[
+        "-p",
+        "learning-city-engines",
+        "--example",
+        "opinion_timings",
+    ])?;
     let bin = target_dir().join("release/learning-city");
     let timings = target_dir().join("release/examples/opinion_timings");
     let dir = data_dir();

@@ -231,6 +231,19 @@ pub async fn appeal(app: &App, actor: &Actor, kind: &str, id: i64, text: &str) -
     Ok(())
 }
 
+/// [`block`] for the account with the address `email` (what the administration form gives):
+/// not found when no account has it, or when it is no address at all.
+pub async fn block_by_email(app: &App, actor: &Actor, email: &str, blocked: bool) -> Result<()> {
+    policy::can(actor, Action::Administer)?;
+    let email = domain::accounts::Email::parse(email).map_err(|_| DomainError::NotFound)?;
+    let user = app
+        .store
+        .user_by_email(email.as_str())
+        .await?
+        .ok_or(DomainError::NotFound)?;
+    block(app, actor, user.id, blocked).await
+}
+
 /// Blocks or unblocks an account (instance administrators).
 pub async fn block(app: &App, actor: &Actor, user: i64, blocked: bool) -> Result<()> {
     policy::can(actor, Action::Administer)?;

@@ -1,7 +1,7 @@
 //! `learning-city pb tally`: the recount anyone can run on a pabulib file.
 
 use anyhow::{Context, Result};
-use engines::budgeting::rules::{NotChosen, Options, Outcome, Rule, tally_with};
+use engines::budgeting::rules::{NotChosen, Options, Outcome, Rule, SubBudgets, tally_with};
 use engines::budgeting::{Election, TieBreak, format_q, pabulib};
 use serde_json::{Value, json};
 use std::process::ExitCode;
@@ -30,6 +30,11 @@ pub struct TallyArgs {
     /// Add the comparison step: keep greedy's outcome when more voters prefer it.
     #[arg(long)]
     pub comparison: bool,
+    /// Keep the file's budgets per category or district (`budget_per_category`,
+    /// `budget_per_neighborhood`; with `leftover_budget`, the money left funds more projects
+    /// without them). Greedy rules only.
+    #[arg(long)]
+    pub sub_budgets: bool,
 }
 
 fn usage(msg: String) -> Result<ExitCode> {
@@ -67,9 +72,31 @@ pub fn tally_command(args: &TallyArgs) -> Result<ExitCode> {
             election.vote_type
         ));
     }
+    if args.sub_budgets {
+        if !matches!(
+            rule,
+            Rule::Greedy | Rule::GreedyTotal | Rule::GreedyNoSkip | Rule::GreedyThreshold
+        ) {
+            return usage(format!(
+                "--sub-budgets works with the greedy rules; under {} each district is an election of its own",
+                rule.code()
+            ));
+        }
+        match SubBudgets::of(&election) {
+            Ok(Some(_)) => {}
+            Ok(None) => {
+                return usage(format!(
+                    "{}: no budget_per_category or budget_per_neighborhood in META",
+                    args.file.display()
+                ));
+            }
+            Err(e) => return usage(format!("{}: {e}", args.file.display())),
+        }
+    }
     let options = Options {
         equalshares: args.equalshares,
         comparison: args.comparison,
+        sub_budgets: args.sub_budgets,
     };
     let outcome = tally_with(&election, rule, &tie, options, args.explain);
     if args.format == "json" {
@@ -112,6 +139,7 @@ fn reason(n: &NotChosen) -> &'static str {
         NotChosen::DidNotFit => "when its turn came, the money left was less than its cost",
         NotChosen::SupportersRanOut => "its supporters' remaining money could not pay for it",
         NotChosen::BelowThreshold => "its supporters did not reach the threshold",
+        NotChosen::PoolFull => "its category's or district's own budget had too little left",
         NotChosen::RuleStopped => "the rule stopped before its turn",
     }
 }

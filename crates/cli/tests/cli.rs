@@ -216,6 +216,44 @@ fn pb_tally_recounts_swiecie_2023_as_the_city_funded_it() {
 }
 
 #[test]
+fn pb_tally_keeps_amsterdams_neighbourhood_budgets() {
+    let Some(path) = pabulib("Netherlands_Amsterdam_252.pb") else {
+        return;
+    };
+    let tally = |extra: &[&str]| {
+        let mut args = vec!["pb", "tally", &path, "--format", "json"];
+        args.extend_from_slice(extra);
+        bin(&args, &[], None)
+    };
+    let json = |o: &Output| -> serde_json::Value {
+        assert_eq!(o.status.code(), Some(0), "{}", text(o));
+        serde_json::from_slice(&o.stdout).expect("json")
+    };
+    let plain = json(&tally(&["--rule", "greedy"]));
+    let within = json(&tally(&["--rule", "greedy", "--sub-budgets"]));
+    // Plain greedy spends 499 700 of 500 000; within the three neighbourhoods' caps
+    // (150 000, 100 000, 250 000; no leftover rule in this file) it funds a different set.
+    assert_eq!(plain["total_cost"], "499700");
+    assert_ne!(within["winners"], plain["winners"]);
+    let explained = json(&tally(&["--rule", "greedy", "--sub-budgets", "--explain"]));
+    let reasons = explained["explanation"]["not_chosen"].to_string();
+    assert!(reasons.contains("\"pool-full\""), "{reasons}");
+    // MES has no sub-budgets, and a file without them cannot be held to them.
+    let mes = tally(&["--rule", "mes", "--sub-budgets"]);
+    assert_eq!(mes.status.code(), Some(2));
+    assert!(text(&mes).contains("--sub-budgets works with the greedy rules"));
+    if let Some(none) = pabulib("Poland_Swiecie_2023.pb") {
+        let o = bin(
+            &["pb", "tally", &none, "--rule", "greedy", "--sub-budgets"],
+            &[],
+            None,
+        );
+        assert_eq!(o.status.code(), Some(2));
+        assert!(text(&o).contains("no budget_per_category or budget_per_neighborhood"));
+    }
+}
+
+#[test]
 fn pb_tally_rejects_bad_input_with_the_line_and_field() {
     let dir = std::env::temp_dir().join(format!("lc_pb_{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("dir");

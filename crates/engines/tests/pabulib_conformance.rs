@@ -266,6 +266,7 @@ fn mes_cities_funded_what_the_rule_selects() {
             let options = Options {
                 equalshares,
                 comparison: file.contains("Wieliczka"),
+                sub_budgets: false,
             };
             let out = tally_with(&e, Rule::MesAdd1, &TieBreak::default(), options, false);
             let mut got = out.winner_ids(&e);
@@ -284,4 +285,82 @@ fn mes_cities_funded_what_the_rule_selects() {
             }
         }
     }
+}
+
+/// Every real election with budgets per category or district (Amsterdam): greedy within them
+/// spends at most the budget; replayed in order, the projects the pools funded keep every pool
+/// within its cap, and only a file with `leftover_budget` funds more after them; every project
+/// kept out by its pool would have taken one over its cap. Printed per file.
+#[test]
+fn greedy_within_sub_budgets_on_real_elections() {
+    use learning_city_engines::budgeting::Q;
+    use learning_city_engines::budgeting::rules::{NotChosen, Options, SubBudgets, tally_with};
+    let Some(dir) = data_dir() else { return };
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir.join("pb"))
+        .expect("pb dir")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    paths.sort();
+    let mut checked = 0;
+    for path in paths {
+        let name = path.display().to_string();
+        let e = pabulib::parse(&std::fs::read_to_string(&path).expect("read")).expect("parse");
+        let Some(pools) = SubBudgets::of(&e).unwrap_or_else(|err| panic!("{name}: {err}")) else {
+            continue;
+        };
+        let tie = TieBreak::default();
+        let options = Options {
+            sub_budgets: true,
+            ..Options::default()
+        };
+        let within = tally_with(&e, Rule::Greedy, &tie, options, false);
+        let plain = tally(&e, Rule::Greedy, &tie);
+        assert!(within.total_cost <= e.budget, "{name}");
+        let mut spent = vec![Q::from_integer(0.into()); pools.caps.len()];
+        let mut leftover_funded = 0;
+        for p in &within.winners {
+            let cost = &e.projects[*p].cost;
+            let over = pools.pools[*p]
+                .iter()
+                .any(|k| &spent[*k] + cost > pools.caps[*k]);
+            if over || leftover_funded > 0 {
+                assert!(pools.leftover, "{name}: a pool over its cap");
+                leftover_funded += 1;
+                continue;
+            }
+            for k in &pools.pools[*p] {
+                spent[*k] += cost;
+            }
+        }
+        let kept_out: Vec<usize> = within
+            .not_chosen
+            .iter()
+            .filter(|(_, why)| *why == NotChosen::PoolFull)
+            .map(|(p, _)| *p)
+            .collect();
+        for p in &kept_out {
+            let cost = &e.projects[*p].cost;
+            assert!(
+                pools.pools[*p]
+                    .iter()
+                    .any(|k| &spent[*k] + cost > pools.caps[*k]),
+                "{name}: project {} kept out with room in its pools",
+                e.projects[*p].id
+            );
+        }
+        println!(
+            "{:32} {} pools; greedy within them funds {} projects ({} from the leftover), total {}; {} kept out by a pool; plain greedy funds {}",
+            path.file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            pools.names.len(),
+            within.winners.len(),
+            leftover_funded,
+            within.total_cost_text(),
+            kept_out.len(),
+            plain.winners.len()
+        );
+        checked += 1;
+    }
+    assert!(checked >= 5, "only {checked} files with sub-budgets");
 }

@@ -89,44 +89,19 @@ impl WriteTx {
                     BulkValue::Text((*category).to_owned()),
                     BulkValue::Int(*supports),
                     BulkValue::Int(*comments),
+                    BulkValue::Text("published".into()),
+                    BulkValue::Int(*at),
+                    BulkValue::Int(*at),
                     BulkValue::Int(*at),
                 ]
             })
             .collect();
-        for chunk in values.chunks(CHUNK) {
-            let mut sql = String::from(
-                "INSERT INTO proposals (process_id, author_id, title, body, category, supports, comments, state, created_at, published_at, updated_at) VALUES ",
-            );
-            for r in 0..chunk.len() {
-                if r > 0 {
-                    sql.push_str(", ");
-                }
-                let b = r * 8;
-                sql.push_str(&format!(
-                    "(${}, ${}, ${}, ${}, ${}, ${}, ${}, 'published', ${}, ${}, ${})",
-                    b + 1,
-                    b + 2,
-                    b + 3,
-                    b + 4,
-                    b + 5,
-                    b + 6,
-                    b + 7,
-                    b + 8,
-                    b + 8,
-                    b + 8
-                ));
-            }
-            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
-            for row in chunk {
-                for v in row {
-                    q = match v {
-                        BulkValue::Int(n) => q.bind(*n),
-                        BulkValue::Text(t) => q.bind(t.clone()),
-                    };
-                }
-            }
-            q.execute(&mut *self.tx).await?;
-        }
+        self.bulk(
+            "INSERT INTO proposals (process_id, author_id, title, body, category, supports, comments, state, created_at, published_at, updated_at)",
+            11,
+            &values,
+        )
+        .await?;
         Ok(
             sqlx::query_scalar("SELECT id FROM proposals WHERE id > $1 ORDER BY id")
                 .bind(first)

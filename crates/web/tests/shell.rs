@@ -323,6 +323,7 @@ fn every_message_id_built_from_a_code_exists_in_both_languages() {
             NotChosen::DidNotFit,
             NotChosen::SupportersRanOut,
             NotChosen::BelowThreshold,
+            NotChosen::PoolFull,
             NotChosen::RuleStopped,
         ]
         .iter()

@@ -973,6 +973,7 @@ budget-not-chosen-no-support = nobody voted for it
 budget-not-chosen-did-not-fit = when its turn came the money left was less than its cost
 budget-not-chosen-supporters-ran-out = its supporters' remaining shares could not pay for it
 budget-not-chosen-below-threshold = its supporters did not reach the threshold
+budget-not-chosen-pool-full = its category's or district's own budget had too little left
 budget-not-chosen-rule-stopped = the rule stopped before its turn
 budget-side-by-side = Side by side with "most votes first"
 budget-side-by-side-intro = What the classic count would have funded with the same ballots; rows that differ are marked.

@@ -973,6 +973,7 @@ budget-not-chosen-no-support = nessuno l'ha votato
 budget-not-chosen-did-not-fit = quando è venuto il suo turno restava meno del suo costo
 budget-not-chosen-supporters-ran-out = le quote rimaste ai suoi sostenitori non bastavano a pagarlo
 budget-not-chosen-below-threshold = i suoi sostenitori non hanno raggiunto la soglia
+budget-not-chosen-pool-full = il budget della sua categoria o del suo quartiere non bastava più
 budget-not-chosen-rule-stopped = la regola si è fermata prima del suo turno
 budget-side-by-side = A confronto con «prima i più votati»
 budget-side-by-side-intro = Che cosa avrebbe finanziato il conteggio classico con le stesse schede; le righe che differiscono sono evidenziate.

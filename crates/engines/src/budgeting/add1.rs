@@ -9,7 +9,10 @@
 //! and every ρ_Q are affine in the share, so each condition of the trace holds on an interval of
 //! shares, and so does all of it: when the trace holds (exactly) at `b` and at `b + k`, MES gives the
 //! same outcome at every share between. Add1 then jumps over those shares; it does not bisect the
-//! outcome itself, which is not monotone in the share (spec §8.2).
+//! outcome itself, which is not monotone in the share (spec §8.2). Where the trace stops holding
+//! is predicted from each condition's float slack at two shares (each is a line in the share) and
+//! then checked exactly. Each run of MES is itself a run in floats proven by checking its own
+//! trace exactly at its share ([`proven`]); exact MES runs only when that check fails.
 
 use super::mes::{self, Arithmetic, Setup, Trace, f, sure_lt};
 use super::{Election, Profile, Q, TieBreak};
@@ -383,18 +386,18 @@ fn holds_with(
             }
             let sure = sure_lt(rho_f, v.approx, v.tolerance + rho_tol);
             let ok = c.check(v.approx - rho_f, sure, || {
-                    let bound = &trace.bounds[b];
-                    let qsup = &s.sup[q];
-                    let money = l
-                        .money_ensured(bound.poor.iter().map(|i| qsup[*i as usize].0), bound.round);
-                    let lb = (&e.projects[q].cost - money) * &s.scale[q]
-                        / Q::from_integer(BigInt::from(v.denom_hat));
-                    let rho = l.rho(r);
-                    if tie.cmp(e, profile, p, q) == Ordering::Less {
-                        rho <= lb
-                    } else {
-                        rho < lb
-                    }
+                let bound = &trace.bounds[b];
+                let qsup = &s.sup[q];
+                let money =
+                    l.money_ensured(bound.poor.iter().map(|i| qsup[*i as usize].0), bound.round);
+                let lb = (&e.projects[q].cost - money) * &s.scale[q]
+                    / Q::from_integer(BigInt::from(v.denom_hat));
+                let rho = l.rho(r);
+                if tie.cmp(e, profile, p, q) == Ordering::Less {
+                    rho <= lb
+                } else {
+                    rho < lb
+                }
             });
             if !ok {
                 return false;
@@ -452,7 +455,11 @@ pub(super) fn add1(
         // galloping takes over when the guess was too far. A guess too short costs one more
         // run, which finds the same outcome.
         let probe = guess.max(1).saturating_mul(2);
-        let predicted = predict(&at_zero, &slacks(e, profile, s, tie, &trace, &at(probe)), probe);
+        let predicted = predict(
+            &at_zero,
+            &slacks(e, profile, s, tie, &trace, &at(probe)),
+            probe,
+        );
         let skip = match predicted {
             Some(k) if k > 0 && holds_at(k) => {
                 guess = k;
@@ -466,8 +473,16 @@ pub(super) fn add1(
         };
         share += Q::from_integer(BigInt::from(skip));
         let next_share = &share + Q::one();
-        let (next, next_slacks) =
-            proven_run(e, profile, s, tie, candidates, free, &next_share, &mut trace);
+        let (next, next_slacks) = proven_run(
+            e,
+            profile,
+            s,
+            tie,
+            candidates,
+            free,
+            &next_share,
+            &mut trace,
+        );
         if e.cost_of(&next) > e.budget {
             break;
         }

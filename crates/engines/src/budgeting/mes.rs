@@ -8,6 +8,10 @@
 //! MES needs (the money of the supporters who pay everything) are `share × Σ w − Σ_k ρ_k × A_k`,
 //! with integer accumulators `A_k` per round, so a round costs a few big-number operations instead
 //! of one per voter.
+//!
+//! [`run_traced`] can also run in floats alone ([`Arithmetic::Floats`]): no exact ρ at all, its
+//! trace then checked exactly by the caller (`add1::proven`), which falls back on the exact run
+//! only when a close call went the wrong way.
 
 use super::{Election, Profile, Q, TieBreak};
 use num_bigint::BigInt;
@@ -259,7 +263,17 @@ pub fn run(
     free: &[usize],
     share: &Q,
 ) -> (Vec<usize>, Vec<(Q, Vec<usize>)>) {
-    run_traced(e, profile, s, tie, candidates, free, share, None, Arithmetic::Exact)
+    run_traced(
+        e,
+        profile,
+        s,
+        tie,
+        candidates,
+        free,
+        share,
+        None,
+        Arithmetic::Exact,
+    )
 }
 
 /// How [`run_traced`] decides.
@@ -365,95 +379,60 @@ pub fn run_traced(
         if !removed.is_empty() {
             alive.retain(|p| !removed.contains(p));
         }
-        if floats {
-            // The smallest float ρ, the equal ones tied.
-            let mut tied: Vec<usize> = scanned
+        // The project bought: by float ρ alone, or by exact ρ among those the floats cannot
+        // tell apart. `exact_rho` is None in floats.
+        let (tied, exact_rho) = if floats {
+            let tied: Vec<usize> = scanned
                 .iter()
                 .copied()
                 .filter(|p| afford_f[*p] == best_f)
                 .collect();
-            let Some(_) = tied.first() else {
-                if let Some(t) = trace.as_deref_mut() {
-                    t.last = removed;
-                }
-                break;
-            };
-            tied.sort_by(|a, b| tie.cmp(e, profile, *a, *b));
-            let chosen = tied[0];
-            let mut emptied_at = Vec::new();
-            let mut partial = Vec::new();
-            let mut emptied_now = Vec::new();
-            for (i, (g, hat, u_f)) in s.sup[chosen].iter().enumerate() {
-                if w.emptied[*g] {
+            (tied, None)
+        } else {
+            let mut best: Option<Q> = None;
+            let mut tied: Vec<usize> = Vec::new();
+            for p in scanned {
+                if sure_lt(best_f, afford_f[p], 0.0) == Some(true) {
                     continue;
                 }
-                let due_f = best_f * u_f;
-                if due_f >= w.approx[*g] {
-                    emptied_now.push(*g);
-                    emptied_at.push(i as u32);
-                } else {
-                    partial.push((*g, *hat, due_f));
-                }
-            }
-            if let Some(t) = trace.as_deref_mut() {
-                t.rounds.push(TraceRound {
-                    chosen,
-                    emptied: emptied_at,
-                    unaffordable: removed,
-                    losers: alive
-                        .iter()
-                        .filter(|q| **q != chosen)
-                        .map(|q| (*q, bound_of[*q]))
-                        .collect(),
-                });
-            }
-            pay(profile, s, &mut w, &mut available_f, &mut fresh, round, emptied_now, partial, false);
-            w.rho_per_hat.push(Q::zero());
-            winners.push(chosen);
-            alive.retain(|p| *p != chosen);
-            continue;
-        }
-        let mut best: Option<Q> = None;
-        let mut tied: Vec<usize> = Vec::new();
-        for p in scanned {
-            if sure_lt(best_f, afford_f[p], 0.0) == Some(true) {
-                continue;
-            }
-            let rho = match &exact[p] {
-                Some(r) => r.clone(),
-                None => {
-                    let (r, poor) = rho_exact(e, s, &w, p);
-                    if let Some(t) = trace.as_deref_mut() {
-                        bound_of[p] = t.bounds.len();
-                        t.bounds.push(Bound {
-                            round,
-                            project: p,
-                            poor,
-                        });
+                let rho = match &exact[p] {
+                    Some(r) => r.clone(),
+                    None => {
+                        let (r, poor) = rho_exact(e, s, &w, p);
+                        if let Some(t) = trace.as_deref_mut() {
+                            bound_of[p] = t.bounds.len();
+                            t.bounds.push(Bound {
+                                round,
+                                project: p,
+                                poor,
+                            });
+                        }
+                        exact[p] = Some(r.clone());
+                        r
                     }
-                    exact[p] = Some(r.clone());
-                    r
-                }
-            };
-            match &best {
-                Some(b) if rho > *b => {}
-                Some(b) if rho == *b => tied.push(p),
-                _ => {
-                    best = Some(rho);
-                    tied = vec![p];
+                };
+                match &best {
+                    Some(b) if rho > *b => {}
+                    Some(b) if rho == *b => tied.push(p),
+                    _ => {
+                        best = Some(rho);
+                        tied = vec![p];
+                    }
                 }
             }
-        }
-        let Some(rho) = best else {
+            (tied, best)
+        };
+        let mut tied = tied;
+        if tied.is_empty() {
             if let Some(t) = trace.as_deref_mut() {
                 t.last = removed;
             }
             break;
-        };
+        }
         tied.sort_by(|a, b| tie.cmp(e, profile, *a, *b));
         let chosen = tied[0];
-        let rho_f = f(&rho);
-        let scale = s.scale[chosen].clone();
+        let rho_f = exact_rho.as_ref().map(f).unwrap_or(best_f);
+        let scale = &s.scale[chosen];
         let mut emptied_now = Vec::new();
         let mut emptied_at = Vec::new();
         let mut partial = Vec::new();
@@ -463,10 +442,12 @@ pub fn run_traced(
             }
             // Pays min(money, ρ × u): everything when money ≤ ρ × u.
             let due_f = rho_f * u_f;
-            let all = match sure_lt(due_f, w.approx[*g], w.abs) {
-                Some(true) => false,
-                Some(false) => true,
-                None => w.exact(*g) <= &rho * Q::from_integer(BigInt::from(*hat)) / &scale,
+            let all = match (&exact_rho, sure_lt(due_f, w.approx[*g], w.abs)) {
+                (None, _) => due_f >= w.approx[*g],
+                (Some(_), Some(lt)) => !lt,
+                (Some(rho), None) => {
+                    w.exact(*g) <= rho * Q::from_integer(BigInt::from(*hat)) / scale
+                }
             };
             if all {
                 emptied_now.push(*g);
@@ -487,9 +468,25 @@ pub fn run_traced(
                     .collect(),
             });
         }
-        pay(profile, s, &mut w, &mut available_f, &mut fresh, round, emptied_now, partial, true);
-        w.rho_per_hat.push(&rho / &scale);
-        rounds.push((rho, tied[1..].to_vec()));
+        let keep_payments = exact_rho.is_some();
+        pay(
+            profile,
+            s,
+            &mut w,
+            &mut available_f,
+            &mut fresh,
+            round,
+            emptied_now,
+            partial,
+            keep_payments,
+        );
+        match exact_rho {
+            Some(rho) => {
+                w.rho_per_hat.push(&rho / scale);
+                rounds.push((rho, tied[1..].to_vec()));
+            }
+            None => w.rho_per_hat.push(Q::zero()),
+        }
         winners.push(chosen);
         alive.retain(|p| *p != chosen);
     }

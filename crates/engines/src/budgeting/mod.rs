@@ -11,6 +11,7 @@
 //!   Wieliczka, Świecie and Assen and the utilitarian completion after it, and sequential Phragmén.
 //!   Outcomes follow the reference implementation pabutools 1.2.3 with the tie-break order
 //!   equalshares.net recommends: cost ascending, supporters descending, project id as a string.
+//!   The greedy rules also run within budgets per category or district (`rules::SubBudgets`).
 //!
 //! Utilities ("satisfaction classes"): approval and choose-1 ballots give a project its cost when
 //! approved (cost utilities, as equalshares.net and the cities use), cumulative and scoring ballots

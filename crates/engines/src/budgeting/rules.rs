@@ -71,6 +71,8 @@ pub enum NotChosen {
     SupportersRanOut,
     /// Its supporters did not reach the threshold.
     BelowThreshold,
+    /// The money left in its category's or district's own budget was less than its cost.
+    PoolFull,
     /// The rule stopped before its turn (greedy without skipping, Phragmén).
     RuleStopped,
 }
@@ -82,6 +84,7 @@ impl NotChosen {
             NotChosen::DidNotFit => "did-not-fit",
             NotChosen::SupportersRanOut => "supporters-ran-out",
             NotChosen::BelowThreshold => "below-threshold",
+            NotChosen::PoolFull => "pool-full",
             NotChosen::RuleStopped => "rule-stopped",
         }
     }
@@ -131,6 +134,82 @@ pub struct Options {
     /// The comparison step (Wieliczka 2023): keep greedy's outcome when more voters approve more
     /// of its projects than of MES's.
     pub comparison: bool,
+    /// Budgets per category or district ([`SubBudgets`]), for the greedy rules: a project is
+    /// funded only while its pools have money left for it. Ignored when the election has none
+    /// or they are malformed (check them first with [`SubBudgets::of`]).
+    pub sub_budgets: bool,
+}
+
+/// Budgets per category or district: pools with their own caps within the budget, as Amsterdam
+/// uses them, read from the file's `budget_per_category` (with `categories`, each project in the
+/// pools its `category` field names) or `budget_per_neighborhood` (with `neighborhoods` and the
+/// `neighborhood` field). With `leftover_budget` in the file, the money the pools leave funds
+/// more projects in the same order without the caps.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SubBudgets {
+    /// The project field that names the pools: `category` or `neighborhood`.
+    pub field: &'static str,
+    pub names: Vec<String>,
+    pub caps: Vec<Q>,
+    /// Per project, its pools (indices into `names`); none when its field names no pool.
+    pub pools: Vec<Vec<usize>>,
+    /// Whether the money the pools leave funds more projects (without the caps).
+    pub leftover: bool,
+}
+
+impl SubBudgets {
+    /// The election's sub-budgets: `Ok(None)` when it has none, an error naming the keys when
+    /// they do not match.
+    pub fn of(e: &Election) -> Result<Option<Self>, String> {
+        let (field, list_key, caps_key) = if e.meta("budget_per_category").is_some() {
+            ("category", "categories", "budget_per_category")
+        } else if e.meta("budget_per_neighborhood").is_some() {
+            ("neighborhood", "neighborhoods", "budget_per_neighborhood")
+        } else {
+            return Ok(None);
+        };
+        let names: Vec<String> = e
+            .meta(list_key)
+            .ok_or_else(|| format!("{caps_key} without {list_key}"))?
+            .split(',')
+            .map(|n| n.trim().to_owned())
+            .collect();
+        let caps = e
+            .meta(caps_key)
+            .unwrap_or_default()
+            .split(',')
+            .map(|c| {
+                super::pabulib::parse_decimal(c.trim())
+                    .filter(|q| *q >= Q::zero())
+                    .ok_or_else(|| format!("{caps_key}: {:?} is not an amount", c.trim()))
+            })
+            .collect::<Result<Vec<Q>, String>>()?;
+        if caps.len() != names.len() {
+            return Err(format!(
+                "{caps_key} has {} amounts for {} {list_key}",
+                caps.len(),
+                names.len()
+            ));
+        }
+        let pools = e
+            .projects
+            .iter()
+            .map(|p| {
+                p.field(field)
+                    .unwrap_or_default()
+                    .split(',')
+                    .filter_map(|n| names.iter().position(|x| x == n.trim()))
+                    .collect()
+            })
+            .collect();
+        Ok(Some(Self {
+            field,
+            names,
+            caps,
+            pools,
+            leftover: e.meta("leftover_budget").is_some(),
+        }))
+    }
 }
 
 fn q_int(n: u64) -> Q {
@@ -156,7 +235,17 @@ pub fn tally_with(
     options: Options,
     explain: bool,
 ) -> Outcome {
-    let outcome = compute_mode(election, rule, tie, explain, options.equalshares);
+    let pools = options
+        .sub_budgets
+        .then(|| SubBudgets::of(election).ok().flatten())
+        .flatten();
+    let outcome = match (&pools, rule) {
+        (
+            Some(pools),
+            Rule::Greedy | Rule::GreedyTotal | Rule::GreedyNoSkip | Rule::GreedyThreshold,
+        ) => greedy_rule(election, rule, tie, Some(pools)),
+        _ => compute_mode(election, rule, tie, explain, options.equalshares),
+    };
     if !options.comparison || !matches!(rule, Rule::Mes | Rule::MesAdd1 | Rule::MesAdd1U) {
         return outcome;
     }
@@ -207,15 +296,8 @@ fn compute_mode(
     };
     let profile = Profile::new(election, utility);
     match rule {
-        Rule::Greedy => greedy(election, &profile, tie, rule, &[], true, None),
-        Rule::GreedyTotal => greedy(election, &profile, tie, rule, &[], true, None),
-        Rule::GreedyNoSkip => greedy(election, &profile, tie, rule, &[], false, None),
-        Rule::GreedyThreshold => {
-            let threshold = election
-                .meta("min_project_score_threshold")
-                .and_then(super::pabulib::parse_decimal)
-                .unwrap_or_else(Q::zero);
-            greedy(election, &profile, tie, rule, &[], true, Some(threshold))
+        Rule::Greedy | Rule::GreedyTotal | Rule::GreedyNoSkip | Rule::GreedyThreshold => {
+            greedy_with_profile(election, &profile, rule, tie, None)
         }
         Rule::Mes => mes_outcome(election, &profile, tie, rule, false, explain, equalshares),
         Rule::MesAdd1 => mes_outcome(election, &profile, tie, rule, true, explain, equalshares),
@@ -224,7 +306,16 @@ fn compute_mode(
             let mut done = if equalshares {
                 by_approvals(election, &profile, rule, &add1.winners)
             } else {
-                greedy(election, &profile, tie, rule, &add1.winners, true, None)
+                greedy(
+                    election,
+                    &profile,
+                    tie,
+                    rule,
+                    &add1.winners,
+                    true,
+                    None,
+                    None,
+                )
             };
             done.completed = done.winners[add1.winners.len()..].to_vec();
             done.rounds = add1.rounds;
@@ -233,6 +324,38 @@ fn compute_mode(
         }
         Rule::Phragmen => phragmen(election, &profile, tie),
     }
+}
+
+/// One of the greedy rules, within `pools` when given.
+fn greedy_rule(
+    election: &Election,
+    rule: Rule,
+    tie: &TieBreak,
+    pools: Option<&SubBudgets>,
+) -> Outcome {
+    let utility = match rule {
+        Rule::GreedyTotal => Utility::PointsTimesCost,
+        _ => election.vote_type.default_utility(),
+    };
+    greedy_with_profile(election, &Profile::new(election, utility), rule, tie, pools)
+}
+
+/// [`greedy_rule`] on a profile already built with the rule's utilities.
+fn greedy_with_profile(
+    election: &Election,
+    profile: &Profile,
+    rule: Rule,
+    tie: &TieBreak,
+    pools: Option<&SubBudgets>,
+) -> Outcome {
+    let threshold = (rule == Rule::GreedyThreshold).then(|| {
+        election
+            .meta("min_project_score_threshold")
+            .and_then(super::pabulib::parse_decimal)
+            .unwrap_or_else(Q::zero)
+    });
+    let skip = rule != Rule::GreedyNoSkip;
+    greedy(election, profile, tie, rule, &[], skip, threshold, pools)
 }
 
 /// The compute tool's completion: every project not chosen, by number of supporters (ties in
@@ -258,7 +381,10 @@ fn by_approvals(e: &Election, profile: &Profile, rule: Rule, start: &[usize]) ->
 
 /// Utilitarian greedy from `start`: projects by utility per cost, descending (ties in tie-break
 /// order; a free supported project comes first, an unsupported one last), adding each that fits
-/// (`skip`) or stopping at the first that does not.
+/// (`skip`) or stopping at the first that does not. Within `pools` when given: a project whose
+/// pools have too little left is passed over (and, when the pools leave money over, considered
+/// again in a second pass without the caps).
+#[allow(clippy::too_many_arguments)]
 fn greedy(
     e: &Election,
     profile: &Profile,
@@ -267,6 +393,7 @@ fn greedy(
     start: &[usize],
     skip: bool,
     threshold: Option<Q>,
+    pools: Option<&SubBudgets>,
 ) -> Outcome {
     let mut order: Vec<usize> = (0..e.projects.len())
         .filter(|p| !start.contains(p))
@@ -293,7 +420,10 @@ fn greedy(
     let mut spent = e.cost_of(start);
     let mut not_chosen = Vec::new();
     let mut stopped = false;
-    for p in order {
+    let mut pool_spent: Vec<Q> = pools
+        .map(|s| vec![Q::zero(); s.caps.len()])
+        .unwrap_or_default();
+    for &p in &order {
         let cost = &e.projects[p].cost;
         if let Some(t) = &threshold
             && q_int(profile.support_count[p]) < *t
@@ -306,6 +436,18 @@ fn greedy(
             continue;
         }
         if &spent + cost <= e.budget {
+            if let Some(s) = pools {
+                if s.pools[p]
+                    .iter()
+                    .any(|k| &pool_spent[*k] + cost > s.caps[*k])
+                {
+                    not_chosen.push((p, NotChosen::PoolFull));
+                    continue;
+                }
+                for k in &s.pools[p] {
+                    pool_spent[*k] += cost;
+                }
+            }
             spent += cost;
             winners.push(p);
         } else {
@@ -319,6 +461,25 @@ fn greedy(
             ));
             if !skip {
                 stopped = true;
+            }
+        }
+    }
+    if pools.is_some_and(|s| s.leftover) {
+        // The money the pools left, to the projects they kept out, in the same order.
+        for &p in &order {
+            let Some(at) = not_chosen
+                .iter()
+                .position(|(q, why)| *q == p && *why == NotChosen::PoolFull)
+            else {
+                continue;
+            };
+            let cost = &e.projects[p].cost;
+            if &spent + cost <= e.budget {
+                spent += cost;
+                winners.push(p);
+                not_chosen.remove(at);
+            } else {
+                not_chosen[at].1 = NotChosen::DidNotFit;
             }
         }
     }
@@ -859,6 +1020,63 @@ mod tests {
             project_columns: vec![],
             vote_columns: vec![],
         }
+    }
+
+    /// Budget `budget`, categories A (cap 50) and B (cap 60): p0 (40, A) has 5 approvals, p1
+    /// (30, A) 4, p2 (30, B) 3, p3 (20, B) 2.
+    fn pooled(budget: u64, leftover: bool) -> Election {
+        let ballots: Vec<&[usize]> = vec![&[0, 1, 2, 3], &[0, 1, 2, 3], &[0, 1, 2], &[0, 1], &[0]];
+        let mut e = small(budget, &[40, 30, 30, 20], &ballots);
+        e.meta = vec![
+            ("categories".into(), "A,B".into()),
+            ("budget_per_category".into(), "50,60".into()),
+        ];
+        if leftover {
+            e.meta
+                .push(("leftover_budget".into(), "Fund additional projects".into()));
+        }
+        for (p, category) in e.projects.iter_mut().zip(["A", "A", "B", "B"]) {
+            p.fields = vec![("category".into(), category.into())];
+        }
+        e
+    }
+
+    #[test]
+    fn sub_budgets_keep_each_category_within_its_cap() {
+        let tie = TieBreak::default();
+        let pooled_greedy = |e: &Election| {
+            let options = Options {
+                sub_budgets: true,
+                ..Options::default()
+            };
+            tally_with(e, Rule::Greedy, &tie, options, false)
+        };
+        // Without the caps greedy takes p0, p1, p2 (100). With them p1 would take A to 70 > 50:
+        // p0, p2, p3 (90), and the 10 left cannot fund p1.
+        let e = pooled(100, true);
+        assert_eq!(
+            tally(&e, Rule::Greedy, &tie).winner_ids(&e),
+            ["p0", "p1", "p2"]
+        );
+        let o = pooled_greedy(&e);
+        assert_eq!(o.winner_ids(&e), ["p0", "p2", "p3"]);
+        assert_eq!(o.total_cost, q_int(90));
+        assert_eq!(o.not_chosen, vec![(1, NotChosen::DidNotFit)]);
+        // With 130 the leftover (40) funds p1 after the pools; without `leftover_budget` it
+        // stays out for its category.
+        let e = pooled(130, true);
+        assert_eq!(pooled_greedy(&e).winner_ids(&e), ["p0", "p2", "p3", "p1"]);
+        let e = pooled(130, false);
+        let o = pooled_greedy(&e);
+        assert_eq!(o.winner_ids(&e), ["p0", "p2", "p3"]);
+        assert_eq!(o.not_chosen, vec![(1, NotChosen::PoolFull)]);
+        // A cap list that does not match the categories is refused by name.
+        let mut bad = pooled(100, false);
+        bad.meta[1].1 = "50".into();
+        assert_eq!(
+            SubBudgets::of(&bad),
+            Err("budget_per_category has 1 amounts for 2 categories".into())
+        );
     }
 
     #[test]

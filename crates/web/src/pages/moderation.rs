@@ -115,12 +115,6 @@ pub struct BlockForm {
 }
 
 pub async fn block(State(app): State<App>, c: Ctx, Form(f): Form<BlockForm>) -> WebResult {
-    domain::policy::can(&c.actor, domain::policy::Action::Administer)?;
-    let user = app
-        .store
-        .user_by_email(&f.email.trim().to_lowercase())
-        .await?
-        .ok_or(domain::DomainError::NotFound)?;
-    moder::block(&app, &c.actor, user.id, f.blocked == "1").await?;
+    moder::block_by_email(&app, &c.actor, &f.email, f.blocked == "1").await?;
     see_other("/admin?notice=notice-saved")
 }

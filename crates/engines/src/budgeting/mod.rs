@@ -28,6 +28,7 @@ use num_rational::BigRational;
 use num_traits::{One, Zero};
 use std::collections::HashMap;
 use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// An exact rational number.
 pub type Q = BigRational;
@@ -183,11 +184,45 @@ pub struct Group {
     pub utilities: Vec<(usize, Q)>,
 }
 
+/// A hasher for the small integers ballots are made of (project indices, points): a multiply
+/// and a rotate per word, where the standard one runs SipHash. Not for keys an attacker chooses
+/// to collide: here they come from one election file, hashed once.
+#[derive(Default)]
+struct FastHasher(u64);
+
+impl Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.write_u64(u64::from(*b));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+
+    fn write_i64(&mut self, n: i64) {
+        self.write_u64(n as u64);
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+
 impl Profile {
     /// Builds the profile of `election` under `utility`.
     pub fn new(election: &Election, utility: Utility) -> Self {
         // Group identical ballots first (cheap keys), then compute each group's utilities once.
-        let mut raw: HashMap<(&[usize], &[i64]), usize> = HashMap::new();
+        let ballots = election.ballots.len();
+        let mut raw: FastMap<(&[usize], &[i64]), usize> =
+            FastMap::with_capacity_and_hasher(ballots, Default::default());
         let mut firsts: Vec<(&Ballot, u64)> = Vec::new();
         for ballot in &election.ballots {
             match raw.get(&(ballot.projects.as_slice(), ballot.points.as_slice())) {
@@ -204,7 +239,8 @@ impl Profile {
         // A group's ballots have the same utilities. Each utility is fixed by the project and
         // one small number (1 for cost and cardinality, the points, or the Borda score), so the
         // groups are found on those numbers and the rationals are made once per group.
-        let mut index: HashMap<Vec<(usize, i64)>, usize> = HashMap::new();
+        let mut index: FastMap<Vec<(usize, i64)>, usize> =
+            FastMap::with_capacity_and_hasher(firsts.len(), Default::default());
         let mut groups: Vec<Group> = Vec::new();
         let mut support_count = vec![0u64; election.projects.len()];
         for (ballot, weight) in firsts {

@@ -399,23 +399,24 @@ fn greedy(
         .filter(|p| !start.contains(p))
         .collect();
     order.sort_by(|a, b| tie.cmp(e, profile, *a, *b));
-    // Density u/c compared without dividing: +∞ for free supported projects.
-    let dens_cmp = |a: usize, b: usize| -> Ordering {
-        let (ua, ub) = (&profile.total_utility[a], &profile.total_utility[b]);
-        let (ca, cb) = (&e.projects[a].cost, &e.projects[b].cost);
-        let inf = |u: &Q, c: &Q| c.is_zero() && !u.is_zero();
-        match (inf(ua, ca), inf(ub, cb)) {
-            (true, true) => Ordering::Equal,
-            (true, false) => Ordering::Less,
-            (false, true) => Ordering::Greater,
-            _ => {
-                let da = if ca.is_zero() { Q::zero() } else { ua / ca };
-                let db = if cb.is_zero() { Q::zero() } else { ub / cb };
-                db.cmp(&da)
+    // Density u/c, once per project: `None` (+∞) for a free supported project, 0 for a free
+    // unsupported one. The sort is stable, so equal densities keep the tie-break order.
+    let density: Vec<Option<Q>> = (0..e.projects.len())
+        .map(|p| {
+            let (u, c) = (&profile.total_utility[p], &e.projects[p].cost);
+            match (c.is_zero(), u.is_zero()) {
+                (true, false) => None,
+                (true, true) => Some(Q::zero()),
+                _ => Some(u / c),
             }
-        }
-    };
-    order.sort_by(|a, b| dens_cmp(*a, *b));
+        })
+        .collect();
+    order.sort_by(|a, b| match (&density[*a], &density[*b]) {
+        (None, None) => Ordering::Equal,
+        (None, Some(_)) => Ordering::Less,
+        (Some(_), None) => Ordering::Greater,
+        (Some(da), Some(db)) => db.cmp(da),
+    });
     let mut winners = start.to_vec();
     let mut spent = e.cost_of(start);
     let mut not_chosen = Vec::new();

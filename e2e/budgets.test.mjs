@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { startDemo, launch, PASSWORD, axe, tabTo, login as signIn } from './server.mjs';
+import { startDemo, launch, axe, tabTo, login as signIn, keyboardLogin } from './server.mjs';
 
 const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -90,12 +90,7 @@ for (const lang of ['it', 'en']) {
 test('a keyboard-only resident chooses projects, confirms and gets a receipt', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(`${server.base}/login?lang=en`);
-  await tabTo(page, (e) => e.id === 'f-email');
-  await page.keyboard.type('cittadina@demo.example');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type(PASSWORD);
-  await Promise.all([page.waitForURL(/\/account$/), page.keyboard.press('Enter')]);
+  await keyboardLogin(page, server.base, 'cittadina@demo.example');
   const open = await budgetOf(page, 'bilancio-partecipativo-2026');
   await page.goto(server.base + open);
   // Clear what an earlier vote ticked, then tick the first project only.

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { startDemo, launch, PASSWORD, axe, tabTo, login as signIn } from './server.mjs';
+import { startDemo, launch, axe, tabTo, login as signIn, keyboardLogin } from './server.mjs';
 
 const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -69,12 +69,7 @@ for (const lang of ['it', 'en']) {
 test('a keyboard-only participant votes on ten statements and submits one', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(`${server.base}/login?lang=en`);
-  await tabTo(page, (e) => e.id === 'f-email');
-  await page.keyboard.type('ricercatore@demo.example');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type(PASSWORD);
-  await Promise.all([page.waitForURL(/\/account$/), page.keyboard.press('Enter')]);
+  await keyboardLogin(page, server.base, 'ricercatore@demo.example');
   const map = await mapOf(page);
   await page.goto(`${server.base}${map}/vote`);
   const seen = new Set();

@@ -82,6 +82,16 @@ export async function tabTo(page, want, max = 120) {
 }
 
 
+/** Logs in by keyboard alone: Tab to the address, type it and the demo password, Enter. */
+export async function keyboardLogin(page, base, email) {
+  await page.goto(`${base}/login?lang=en`);
+  await tabTo(page, (e) => e.id === 'f-email');
+  await page.keyboard.type(email);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(PASSWORD);
+  await Promise.all([page.waitForURL(/\/account$/), page.keyboard.press('Enter')]);
+}
+
 /** Logs in with the demo password through the log-in form. */
 export async function login(page, base, email) {
   await page.goto(`${base}/login`);

@@ -874,10 +874,6 @@ async fn member(tx: &mut WriteTx, t: i64, net: i64, org: i64, since: &str) -> Re
 }
 
 async fn org_id_in_tx(tx: &mut WriteTx, slug: &str) -> Result<i64> {
-    let id: Option<i64> = sqlx::query_scalar("SELECT id FROM organisations WHERE slug = $1")
-        .bind(slug.to_owned())
-        .fetch_optional(tx.conn())
-        .await
-        .map_err(StoreError::from)?;
+    let id = tx.org_id_by_slug(slug).await?;
     id.ok_or_else(|| AppError::Internal(format!("demo organisation {slug} missing")))
 }

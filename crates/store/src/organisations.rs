@@ -98,6 +98,16 @@ fn search_text(f: &OrgFields<'_>, territory: Option<&str>) -> String {
 }
 
 impl WriteTx {
+    /// The id of the organisation with `slug`, read inside this transaction.
+    pub async fn org_id_by_slug(&mut self, slug: &str) -> Result<Option<i64>> {
+        Ok(
+            sqlx::query_scalar("SELECT id FROM organisations WHERE slug = $1")
+                .bind(slug.to_owned())
+                .fetch_optional(&mut *self.tx)
+                .await?,
+        )
+    }
+
     pub async fn insert_territory(&mut self, t: &TerritoryRow) -> Result<i64> {
         sqlx::query_scalar(
             "INSERT INTO territories (name, istat_code, nuts3, population) VALUES ($1, $2, $3, $4) RETURNING id",

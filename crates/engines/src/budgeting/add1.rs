@@ -259,8 +259,7 @@ pub(super) fn proven(
     free: &[usize],
     share: &Q,
 ) -> Vec<usize> {
-    let mut trace = Trace::default();
-    let winners = mes::run_traced(
+    proven_run(
         e,
         profile,
         s,
@@ -268,14 +267,9 @@ pub(super) fn proven(
         candidates,
         free,
         share,
-        Some(&mut trace),
-        Arithmetic::Floats,
+        &mut Trace::default(),
     )
-    .0;
-    if holds(e, profile, s, tie, &trace, share) {
-        return winners;
-    }
-    mes::run(e, profile, s, tie, candidates, free, share).0
+    .0
 }
 
 /// [`holds`], each condition going through `c`.

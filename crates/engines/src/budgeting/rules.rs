@@ -288,13 +288,7 @@ fn compute_mode(
     explain: bool,
     equalshares: bool,
 ) -> Outcome {
-    let utility = match rule {
-        Rule::GreedyTotal => Utility::PointsTimesCost,
-        // Phragmén counts approvers, whatever the cost (a free project still has approvers).
-        Rule::Phragmen => Utility::Cardinality,
-        _ => election.vote_type.default_utility(),
-    };
-    let profile = Profile::new(election, utility);
+    let profile = Profile::new(election, utility(election, rule));
     match rule {
         Rule::Greedy | Rule::GreedyTotal | Rule::GreedyNoSkip | Rule::GreedyThreshold => {
             greedy_with_profile(election, &profile, rule, tie, None)
@@ -333,11 +327,18 @@ fn greedy_rule(
     tie: &TieBreak,
     pools: Option<&SubBudgets>,
 ) -> Outcome {
-    let utility = match rule {
+    let profile = Profile::new(election, utility(election, rule));
+    greedy_with_profile(election, &profile, rule, tie, pools)
+}
+
+/// The utilities `rule` counts on `election`'s ballots.
+fn utility(election: &Election, rule: Rule) -> Utility {
+    match rule {
         Rule::GreedyTotal => Utility::PointsTimesCost,
+        // Phragmén counts approvers, whatever the cost (a free project still has approvers).
+        Rule::Phragmen => Utility::Cardinality,
         _ => election.vote_type.default_utility(),
-    };
-    greedy_with_profile(election, &Profile::new(election, utility), rule, tie, pools)
+    }
 }
 
 /// [`greedy_rule`] on a profile already built with the rule's utilities.

@@ -47,12 +47,17 @@ fn bin() -> std::path::PathBuf {
 
 /// Starts `learning-city ARGS` and waits for its "serving" line; returns the child and the seconds
 /// it took.
-fn start(args: &[&str], dir: &std::path::Path) -> Result<(Child, f64, String)> {
+fn start(
+    args: &[&str],
+    dir: &std::path::Path,
+    env: &[(&str, &str)],
+) -> Result<(Child, f64, String)> {
     let started = Instant::now();
     let mut child = Command::new(bin())
         .args(args)
         .current_dir(dir)
         .env("RUST_LOG", "warn")
+        .envs(env.iter().copied())
         .stdout(Stdio::piped())
         .spawn()
         .context("start learning-city")?;
@@ -80,8 +85,23 @@ struct Run {
     generate_s: f64,
     idle_mb: f64,
     peak_mb: f64,
-    rows: Vec<(&'static str, u32, crate::bench::Sample)>,
+    /// Per way of serving (see [`MODES`]): route, connections, sample.
+    rows: Vec<Vec<(&'static str, u32, crate::bench::Sample)>>,
 }
+
+/// The two ways a page is served: kept for anonymous readers until the next write (the
+/// default), and rendered for every request (what a logged-in reader, or the first reader after
+/// a write, gets).
+const MODES: [(&str, &str); 2] = [
+    (
+        "Anonymous readers: pages kept until the next write (the default, `page_cache_ms = 2000`)",
+        "2000",
+    ),
+    (
+        "Every request rendered (`page_cache_ms = 0`: what a logged-in reader, or the first reader after a write, gets)",
+        "0",
+    ),
+];
 
 fn one(engine: &'static str, url: &str, dir: &std::path::Path) -> Result<Run> {
     let bind = format!("127.0.0.1:{PORT}");
@@ -97,6 +117,7 @@ fn one(engine: &'static str, url: &str, dir: &std::path::Path) -> Result<Run> {
             url,
         ],
         dir,
+        &[],
     )?;
     stop(child);
     let generate_s = log
@@ -105,25 +126,36 @@ fn one(engine: &'static str, url: &str, dir: &std::path::Path) -> Result<Run> {
         .and_then(|t| t.trim_end_matches(" s").parse::<f64>().ok())
         .unwrap_or(f64::NAN);
     // Serve the generated database with a fresh process, so memory is the server's own.
-    let (server, _, _) = start(&["serve", "--bind", &bind, "--database-url", url], dir)?;
-    std::thread::sleep(Duration::from_secs(1));
-    let pid = server.id();
-    let idle_kb = rss_kb(pid);
-    let mut peak_kb = idle_kb;
-    let busy = busy_proposal(PORT)?;
+    let mut idle_kb = u64::MAX;
+    let mut peak_kb = 0;
     let mut rows = Vec::new();
-    for (label, path) in routes(busy) {
-        for c in CONNECTIONS {
-            let s = wrk_on(PORT, &path, c)?;
-            peak_kb = peak_kb.max(rss_kb(pid));
-            println!(
-                "{engine:8} {label:48} c={c:<3} {:>8.0} req/s  p50 {:>7.2} ms  p99 {:>7.2} ms",
-                s.rps, s.p50_ms, s.p99_ms
-            );
-            rows.push((label, c, s));
+    for (mode, cache_ms) in MODES {
+        let (server, _, _) = start(
+            &["serve", "--bind", &bind, "--database-url", url],
+            dir,
+            &[("LEARNING_CITY__PAGE_CACHE_MS", cache_ms)],
+        )?;
+        std::thread::sleep(Duration::from_secs(1));
+        let pid = server.id();
+        idle_kb = idle_kb.min(rss_kb(pid));
+        peak_kb = peak_kb.max(rss_kb(pid));
+        let busy = busy_proposal(PORT)?;
+        let mut cells = Vec::new();
+        for (label, path) in routes(busy) {
+            for c in CONNECTIONS {
+                let s = wrk_on(PORT, &path, c)?;
+                peak_kb = peak_kb.max(rss_kb(pid));
+                println!(
+                    "{engine:8} cache {cache_ms:>4} ms {label:48} c={c:<3} {:>8.0} req/s  p50 {:>7.2} ms  p99 {:>7.2} ms",
+                    s.rps, s.p50_ms, s.p99_ms
+                );
+                cells.push((label, c, s));
+            }
         }
+        stop(server);
+        println!("{engine}: {mode}");
+        rows.push(cells);
     }
-    stop(server);
     Ok(Run {
         engine,
         generate_s,
@@ -204,18 +236,20 @@ pub fn run(args: &[String]) -> Result<()> {
             "### {}\n\nGenerated in {:.0} s. Resident memory: {:.0} MB idle, {:.0} MB at the peak under load.\n",
             r.engine, r.generate_s, r.idle_mb, r.peak_mb
         );
-        let _ = writeln!(
-            md,
-            "| route | connections | requests/s | p50 ms | p99 ms |\n|---|---:|---:|---:|---:|"
-        );
-        for (label, c, s) in &r.rows {
+        for ((mode, _), cells) in MODES.iter().zip(&r.rows) {
             let _ = writeln!(
                 md,
-                "| {label} | {c} | {:.0} | {:.2} | {:.2} |",
-                s.rps, s.p50_ms, s.p99_ms
+                "{mode}:\n\n| route | connections | requests/s | p50 ms | p99 ms |\n|---|---:|---:|---:|---:|"
             );
+            for (label, c, s) in cells {
+                let _ = writeln!(
+                    md,
+                    "| {label} | {c} | {:.0} | {:.2} | {:.2} |",
+                    s.rps, s.p50_ms, s.p99_ms
+                );
+            }
+            let _ = writeln!(md);
         }
-        let _ = writeln!(md);
     }
     write_section("participation", &md)?;
     println!("written docs/BENCHMARKS.md");

@@ -26,6 +26,10 @@ pub struct Config {
     pub session_days: i64,
     /// Run the jobs worker inside `serve`.
     pub worker: bool,
+    /// Milliseconds a page rendered for anonymous readers is served again from memory, as long
+    /// as this process commits no write (any write renders it afresh). Writes by other
+    /// processes on the same database show within this time. 0 turns the cache off.
+    pub page_cache_ms: u64,
     pub mail: MailConfig,
 }
 
@@ -51,6 +55,7 @@ impl Default for Config {
             trust_proxy: false,
             session_days: 14,
             worker: true,
+            page_cache_ms: 2000,
             mail: MailConfig::default(),
         }
     }

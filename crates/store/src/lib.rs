@@ -40,6 +40,7 @@ use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, Executor, Transaction};
 use std::str::FromStr;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 pub use sqlx::Any;
@@ -96,6 +97,9 @@ pub struct Store {
     /// SQLite allows one writer at a time; writers in this process queue here instead of
     /// spinning on the busy timeout. PostgreSQL writers queue on the audit-head row lock.
     write_gate: Arc<tokio::sync::Mutex<()>>,
+    /// Bumped after every committed writing transaction of this process: what a reader saw
+    /// before a bump may be out of date (see [`Store::data_version`]).
+    version: Arc<AtomicU64>,
 }
 
 static SQLITE_MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
@@ -133,6 +137,7 @@ impl Store {
             pool,
             backend,
             write_gate: Arc::new(tokio::sync::Mutex::new(())),
+            version: Arc::new(AtomicU64::new(0)),
         })
     }
 
@@ -170,7 +175,18 @@ impl Store {
         sqlx::query("UPDATE audit_head SET seq = seq WHERE id = 1")
             .execute(&mut *tx)
             .await?;
-        Ok(WriteTx { tx, _gate: gate })
+        Ok(WriteTx {
+            tx,
+            _gate: gate,
+            version: self.version.clone(),
+        })
+    }
+
+    /// How many writing transactions this process has committed. Anything read before the
+    /// number changed may be out of date; writes by other processes on the same PostgreSQL
+    /// database do not move it.
+    pub fn data_version(&self) -> u64 {
+        self.version.load(Ordering::Acquire)
     }
 
     /// Refreshes the query planner's statistics (`ANALYZE`, the same statement on both engines):
@@ -227,6 +243,7 @@ impl Store {
 pub struct WriteTx {
     tx: Transaction<'static, Any>,
     _gate: tokio::sync::OwnedMutexGuard<()>,
+    version: Arc<AtomicU64>,
 }
 
 impl WriteTx {
@@ -245,6 +262,7 @@ impl WriteTx {
 
     pub async fn commit(self) -> Result<()> {
         self.tx.commit().await?;
+        self.version.fetch_add(1, Ordering::AcqRel);
         Ok(())
     }
 }

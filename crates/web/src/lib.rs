@@ -7,9 +7,11 @@
 //! and, for what a page shows, by the handlers.
 //!
 //! - [`router`] builds the whole site; [`serve`] runs it with graceful shutdown.
-//! - [`pages`]: one module per area; [`api`]: the JSON API; [`middleware`], [`ctx`], [`error`].
+//! - [`pages`]: one module per area; [`api`]: the JSON API; [`middleware`], [`ctx`], [`error`];
+//!   [`cache`]: pages for anonymous readers served again until the next write.
 
 pub mod api;
+pub mod cache;
 pub mod ctx;
 pub mod error;
 pub mod middleware;
@@ -20,12 +22,15 @@ use axum::Router;
 use axum::http::header;
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
+use cache::PageCache;
 use pages::{
     accounts, admin, budgets, comments, debates, errors, home, meetings, moderation, networks,
     notifications, opinion, organisations, participation, proposals, results, surveys,
     verification,
 };
 use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
 
 const STYLE: &str = include_str!("../static/style.css");
 const BUDGET_JS: &str = include_str!("../static/budget.js");
@@ -356,7 +361,12 @@ pub fn router(app: App) -> Router {
         .fallback(errors::not_found)
         .layer(axum::middleware::from_fn(middleware::timeout))
         .layer(axum::middleware::from_fn_with_state(
-            app.clone(),
+            middleware::Context {
+                app: app.clone(),
+                cache: Arc::new(PageCache::new(Duration::from_millis(
+                    app.config.page_cache_ms,
+                ))),
+            },
             middleware::context,
         ))
         .layer(axum::middleware::from_fn(middleware::security_headers))

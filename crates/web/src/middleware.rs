@@ -2,6 +2,7 @@
 //! token, client address), the CSRF check on unsafe methods, security headers on every
 //! response, and translated error pages.
 
+use crate::cache::{Key, PageCache};
 use crate::ctx::{Ctx, UserView};
 use crate::error::ErrorMarker;
 use crate::pages;
@@ -16,6 +17,7 @@ use axum::response::{IntoResponse, Response};
 use domain::accounts::Lang;
 use domain::policy::Actor;
 use std::net::SocketAddr;
+use std::sync::Arc;
 
 /// Largest form body read for the CSRF check.
 const MAX_FORM_BYTES: usize = 1 << 20;
@@ -94,8 +96,29 @@ fn query_without_lang(query: &str) -> (String, Option<Lang>) {
     (q, lang)
 }
 
-/// Builds the [`Ctx`], checks CSRF on unsafe methods, and renders error pages.
-pub async fn context(State(app): State<App>, req: Request, next: Next) -> Response {
+/// What [`context`] needs: the app and the router's cache of pages for anonymous readers.
+#[derive(Clone)]
+pub struct Context {
+    pub app: App,
+    pub cache: Arc<PageCache>,
+}
+
+/// Pages that may be kept for anonymous readers: not the API (JSON), not the health check, not
+/// the demo mailbox (files, not the database).
+fn keepable_path(path: &str) -> bool {
+    !["/api/", "/static/", "/demo/"]
+        .iter()
+        .any(|prefix| path.starts_with(prefix))
+        && path != "/health"
+}
+
+/// Builds the [`Ctx`], checks CSRF on unsafe methods, serves anonymous readers' pages from the
+/// cache when it can, and renders error pages.
+pub async fn context(
+    State(Context { app, cache }): State<Context>,
+    req: Request,
+    next: Next,
+) -> Response {
     let names = cookie_names(&app);
     let headers = req.headers().clone();
     let session = match cookie(&headers, names.session) {
@@ -140,6 +163,18 @@ pub async fn context(State(app): State<App>, req: Request, next: Next) -> Respon
             Ok(req) => next.run(req).await,
             Err(code) => ErrorMarker::response(StatusCode::FORBIDDEN, code),
         }
+    } else if cache.enabled()
+        && *req.method() == Method::GET
+        && ctx.user.is_none()
+        && keepable_path(&ctx.path)
+    {
+        let key = Key {
+            lang,
+            path: ctx.path.clone(),
+            query: ctx.query.clone(),
+        };
+        let version = app.store.data_version();
+        cache.page(key, version, &csrf, next.run(req)).await
     } else {
         next.run(req).await
     };

@@ -4,7 +4,7 @@
 mod common;
 
 use axum::http::StatusCode;
-use common::{Browser, demo_app, encode};
+use common::{Browser, demo_app, demo_app_with, encode};
 
 async fn audit_len(app: &app::App) -> i64 {
     store::audit::recent(&app.store, 1)
@@ -399,6 +399,84 @@ async fn bad_registrations_are_explained_next_to_the_field_keep_what_was_typed_a
         assert!(!r.body.contains("<b>Mario</b>"), "markup shown as text");
     }
     assert_eq!(app.store.count_users().await.expect("count"), users);
+}
+
+/// Pages kept for anonymous readers: each visitor's forms carry their own CSRF token, a write
+/// shows at once, a person logged in gets a page of their own, and a change this process did not
+/// make (another server on the same database) shows once the kept page is older than the
+/// cache's time.
+#[tokio::test]
+async fn anonymous_readers_pages_are_kept_until_a_write_with_each_visitor_s_own_token() {
+    let app = demo_app_with(app::Config {
+        page_cache_ms: 1500,
+        ..Default::default()
+    })
+    .await;
+    let mut first = Browser::new(&app, "127.0.0.1:43100");
+    let mut second = first.sharing("127.0.0.1:43101");
+    let a = first.get("/login").await;
+    let b = second.get("/login").await;
+    let (token_a, token_b) = (first.csrf(), second.csrf());
+    assert_eq!((token_a.len(), token_b.len()), (64, 64));
+    assert_ne!(token_a, token_b);
+    assert!(a.body.contains(&format!("value=\"{token_a}\"")));
+    assert!(b.body.contains(&format!("value=\"{token_b}\"")));
+    assert!(
+        !b.body.contains(&token_a),
+        "a kept page leaked another visitor's token"
+    );
+    // The second visitor's token works for logging in.
+    second
+        .login("associazione@demo.example", app::demo::PASSWORD)
+        .await;
+    let own = second.get("/login").await;
+    assert!(
+        own.body.contains("action=\"/logout\""),
+        "logged in, yet served the kept page"
+    );
+    assert!(
+        !first
+            .get("/login")
+            .await
+            .body
+            .contains("action=\"/logout\"")
+    );
+
+    let path = "/organisations/associazione-orti-di-quartiere";
+    assert!(!first.get(path).await.body.contains("Orti aperti il sabato"));
+    let r = second
+        .post(
+            &format!("{path}/edit"),
+            &[
+                ("name", "Associazione Orti di Quartiere"),
+                ("description", "Orti aperti il sabato"),
+                ("website", ""),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert!(first.get(path).await.body.contains("Orti aperti il sabato"));
+
+    // Another server writes to the same database: this one keeps its page for a while...
+    sqlx::query("UPDATE organisations SET description = 'Orti aperti la domenica' WHERE slug = $1")
+        .bind("associazione-orti-di-quartiere")
+        .execute(app.store.pool())
+        .await
+        .expect("update");
+    let kept = first.get(path).await;
+    assert!(
+        kept.body.contains("Orti aperti il sabato"),
+        "the page was not kept"
+    );
+    // ...and renders it afresh once it is older than the cache's time.
+    tokio::time::sleep(std::time::Duration::from_millis(1600)).await;
+    assert!(
+        first
+            .get(path)
+            .await
+            .body
+            .contains("Orti aperti la domenica")
+    );
 }
 
 #[tokio::test]

@@ -37,13 +37,15 @@ pub struct Browser {
 
 /// A demo network on a fresh SQLite file, and its app.
 pub async fn demo_app() -> App {
+    demo_app_with(Config::default()).await
+}
+
+/// [`demo_app`] with `config` (demo mode and the test mail directory set on it).
+pub async fn demo_app_with(mut config: Config) -> App {
     let store = store::Store::open(&store::testing::sqlite_url())
         .await
         .expect("store");
-    let mut config = Config {
-        demo: true,
-        ..Default::default()
-    };
+    config.demo = true;
     config.mail.dir = std::env::temp_dir()
         .join("lc_web_mail")
         .display()
@@ -57,6 +59,15 @@ impl Browser {
     pub fn new(app: &App, address: &str) -> Self {
         Self {
             router: learning_city_web::router(app.clone()),
+            cookies: BTreeMap::new(),
+            address: address.parse().expect("address"),
+        }
+    }
+
+    /// Another browser (no cookies) on the same site as this one: same router, same cache.
+    pub fn sharing(&self, address: &str) -> Self {
+        Self {
+            router: self.router.clone(),
             cookies: BTreeMap::new(),
             address: address.parse().expect("address"),
         }

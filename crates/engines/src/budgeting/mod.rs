@@ -163,18 +163,109 @@ impl Election {
     }
 }
 
-/// Identical ballots grouped, with each voter's utility for each project they support.
+/// What the greedy rules and every tie-break need of the ballots: per project, the sum of the
+/// voters' utilities and the number of ballots listing it. Computed in integers (a utility is
+/// one small number per ballot times a factor fixed by the project), one rational per project.
 #[derive(Debug, Clone)]
-pub struct Profile {
-    /// Number of voters (the sum of the group weights).
+pub struct Totals {
+    /// Number of voters.
     pub voters: u64,
-    pub groups: Vec<Group>,
-    /// For every project: `(group, utility)` of the groups that give it a positive utility.
-    pub supporters: Vec<Vec<(usize, Q)>>,
-    /// For every project: Σ weight × utility.
+    /// For every project: Σ over voters of their utility.
     pub total_utility: Vec<Q>,
     /// For every project: how many ballots list it (the "supporters" of the tie-break order).
     pub support_count: Vec<u64>,
+}
+
+/// Identical ballots grouped, with each voter's utility for each project they support; derefs to
+/// its [`Totals`].
+#[derive(Debug, Clone)]
+pub struct Profile {
+    pub totals: Totals,
+    pub groups: Vec<Group>,
+    /// For every project: `(group, utility)` of the groups that give it a positive utility.
+    pub supporters: Vec<Vec<(usize, Q)>>,
+}
+
+impl std::ops::Deref for Profile {
+    type Target = Totals;
+
+    fn deref(&self) -> &Totals {
+        &self.totals
+    }
+}
+
+/// The small number that fixes the utility of the project at `pos` on `ballot` (its points, its
+/// Borda score, or 1), and whether the ballot supports it (for the tie-break count).
+fn utility_number(ballot: &Ballot, pos: usize, utility: Utility) -> (i64, bool) {
+    let points = ballot.points.get(pos).copied();
+    let supports = points.is_none_or(|x| x > 0) || utility == Utility::Borda;
+    let number = match utility {
+        Utility::Cost | Utility::Cardinality => 1,
+        Utility::Points | Utility::PointsTimesCost => points.unwrap_or(1),
+        Utility::Borda => (ballot.projects.len() - pos - 1) as i64,
+    };
+    (number, supports)
+}
+
+/// Whether a voter whose number for a project of `cost` is `number` gets a positive utility.
+fn positive(utility: Utility, number: i64, cost: &Q) -> bool {
+    match utility {
+        Utility::Cost => cost > &Q::zero(),
+        Utility::Cardinality => true,
+        Utility::Points | Utility::Borda => number > 0,
+        Utility::PointsTimesCost => number > 0 && cost > &Q::zero(),
+    }
+}
+
+/// The utility of a voter whose number for a project of `cost` is `number`.
+fn utility_of(utility: Utility, number: i64, cost: &Q) -> Q {
+    match utility {
+        Utility::Cost => cost.clone(),
+        Utility::Cardinality => Q::one(),
+        Utility::Points | Utility::Borda => Q::from_integer(BigInt::from(number)),
+        Utility::PointsTimesCost => Q::from_integer(BigInt::from(number)) * cost,
+    }
+}
+
+impl Totals {
+    /// The totals of `election` under `utility`, without grouping the ballots.
+    pub fn new(election: &Election, utility: Utility) -> Self {
+        let m = election.projects.len();
+        let mut sums = vec![0i128; m];
+        let mut support_count = vec![0u64; m];
+        let mut seen = vec![usize::MAX; m];
+        for (b, ballot) in election.ballots.iter().enumerate() {
+            for (pos, &p) in ballot.projects.iter().enumerate() {
+                if seen[p] == b {
+                    continue;
+                }
+                seen[p] = b;
+                let (number, supports) = utility_number(ballot, pos, utility);
+                if supports {
+                    support_count[p] += 1;
+                }
+                if positive(utility, number, &election.projects[p].cost) {
+                    sums[p] += i128::from(number);
+                }
+            }
+        }
+        let total_utility = sums
+            .iter()
+            .zip(&election.projects)
+            .map(|(sum, project)| {
+                let n = Q::from_integer(BigInt::from(*sum));
+                match utility {
+                    Utility::Cost | Utility::PointsTimesCost => n * &project.cost,
+                    Utility::Cardinality | Utility::Points | Utility::Borda => n,
+                }
+            })
+            .collect();
+        Self {
+            voters: election.ballots.len() as u64,
+            total_utility,
+            support_count,
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -242,33 +333,16 @@ impl Profile {
         let mut index: FastMap<Vec<(usize, i64)>, usize> =
             FastMap::with_capacity_and_hasher(firsts.len(), Default::default());
         let mut groups: Vec<Group> = Vec::new();
-        let mut support_count = vec![0u64; election.projects.len()];
         for (ballot, weight) in firsts {
             let mut seen = vec![];
-            let len = ballot.projects.len();
-            let mut key: Vec<(usize, i64)> = Vec::with_capacity(len);
+            let mut key: Vec<(usize, i64)> = Vec::with_capacity(ballot.projects.len());
             for (pos, &p) in ballot.projects.iter().enumerate() {
                 if seen.contains(&p) {
                     continue;
                 }
                 seen.push(p);
-                let points = ballot.points.get(pos).copied();
-                if points.is_none_or(|x| x > 0) || utility == Utility::Borda {
-                    support_count[p] += weight;
-                }
-                let number = match utility {
-                    Utility::Cost | Utility::Cardinality => 1,
-                    Utility::Points | Utility::PointsTimesCost => points.unwrap_or(1),
-                    Utility::Borda => (len - pos - 1) as i64,
-                };
-                let cost = &election.projects[p].cost;
-                let positive = match utility {
-                    Utility::Cost => cost > &Q::zero(),
-                    Utility::Cardinality => true,
-                    Utility::Points | Utility::Borda => number > 0,
-                    Utility::PointsTimesCost => number > 0 && cost > &Q::zero(),
-                };
-                if positive {
+                let (number, _) = utility_number(ballot, pos, utility);
+                if positive(utility, number, &election.projects[p].cost) {
                     key.push((p, number));
                 }
             }
@@ -279,15 +353,10 @@ impl Profile {
                     let utilities = key
                         .iter()
                         .map(|(p, number)| {
-                            let cost = &election.projects[*p].cost;
-                            let n = Q::from_integer(BigInt::from(*number));
-                            let u = match utility {
-                                Utility::Cost => cost.clone(),
-                                Utility::Cardinality => Q::one(),
-                                Utility::Points | Utility::Borda => n,
-                                Utility::PointsTimesCost => n * cost,
-                            };
-                            (*p, u)
+                            (
+                                *p,
+                                utility_of(utility, *number, &election.projects[*p].cost),
+                            )
                         })
                         .collect();
                     index.insert(key, groups.len());
@@ -295,34 +364,16 @@ impl Profile {
                 }
             }
         }
-        let m = election.projects.len();
-        let mut supporters: Vec<Vec<(usize, Q)>> = vec![Vec::new(); m];
-        // Per project, each distinct utility with the weight of the groups that give it: one
-        // rational product per distinct utility instead of one per group.
-        let mut weight_of: Vec<Vec<(Q, u64)>> = vec![Vec::new(); m];
+        let mut supporters: Vec<Vec<(usize, Q)>> = vec![Vec::new(); election.projects.len()];
         for (g, group) in groups.iter().enumerate() {
             for (p, u) in &group.utilities {
                 supporters[*p].push((g, u.clone()));
-                match weight_of[*p].iter_mut().find(|(v, _)| v == u) {
-                    Some((_, w)) => *w += group.weight,
-                    None => weight_of[*p].push((u.clone(), group.weight)),
-                }
             }
         }
-        let total_utility: Vec<Q> = weight_of
-            .iter()
-            .map(|values| {
-                values.iter().fold(Q::zero(), |t, (u, w)| {
-                    t + u * Q::from_integer(BigInt::from(*w))
-                })
-            })
-            .collect();
         Self {
-            voters: election.ballots.len() as u64,
+            totals: Totals::new(election, utility),
             groups,
             supporters,
-            total_utility,
-            support_count,
         }
     }
 
@@ -381,14 +432,14 @@ impl TieBreak {
     pub fn cmp(
         &self,
         election: &Election,
-        profile: &Profile,
+        totals: &Totals,
         a: usize,
         b: usize,
     ) -> std::cmp::Ordering {
         for k in &self.0 {
             let o = match k {
                 TieKey::Cost => election.projects[a].cost.cmp(&election.projects[b].cost),
-                TieKey::Votes => profile.support_count[b].cmp(&profile.support_count[a]),
+                TieKey::Votes => totals.support_count[b].cmp(&totals.support_count[a]),
                 TieKey::Id => election.projects[a].id.cmp(&election.projects[b].id),
             };
             if o != std::cmp::Ordering::Equal {

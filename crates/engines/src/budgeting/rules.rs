@@ -1,7 +1,7 @@
 //! Outcome rules, each as pabutools 1.2.3 computes it (see the project's participatory-budgeting
 //! spec, §4), with a configurable tie-break order and an explanation of the outcome.
 
-use super::{Election, Profile, Q, TieBreak, Utility, format_q};
+use super::{Election, Profile, Q, TieBreak, Totals, Utility, format_q};
 use num_bigint::BigInt;
 use num_traits::{One, Zero};
 use std::cmp::Ordering;
@@ -288,14 +288,16 @@ fn compute_mode(
     explain: bool,
     equalshares: bool,
 ) -> Outcome {
-    let profile = Profile::new(election, utility(election, rule));
+    // The greedy rules need only the totals; the others the grouped ballots.
+    let profile = || Profile::new(election, utility(election, rule));
     match rule {
         Rule::Greedy | Rule::GreedyTotal | Rule::GreedyNoSkip | Rule::GreedyThreshold => {
-            greedy_with_profile(election, &profile, rule, tie, None)
+            greedy_rule(election, rule, tie, None)
         }
-        Rule::Mes => mes_outcome(election, &profile, tie, rule, false, explain, equalshares),
-        Rule::MesAdd1 => mes_outcome(election, &profile, tie, rule, true, explain, equalshares),
+        Rule::Mes => mes_outcome(election, &profile(), tie, rule, false, explain, equalshares),
+        Rule::MesAdd1 => mes_outcome(election, &profile(), tie, rule, true, explain, equalshares),
         Rule::MesAdd1U => {
+            let profile = profile();
             let add1 = mes_outcome(election, &profile, tie, rule, true, explain, equalshares);
             let mut done = if equalshares {
                 by_approvals(election, &profile, rule, &add1.winners)
@@ -316,7 +318,7 @@ fn compute_mode(
             done.voter_budget = add1.voter_budget;
             done
         }
-        Rule::Phragmen => phragmen(election, &profile, tie),
+        Rule::Phragmen => phragmen(election, &profile(), tie),
     }
 }
 
@@ -327,8 +329,8 @@ fn greedy_rule(
     tie: &TieBreak,
     pools: Option<&SubBudgets>,
 ) -> Outcome {
-    let profile = Profile::new(election, utility(election, rule));
-    greedy_with_profile(election, &profile, rule, tie, pools)
+    let totals = Totals::new(election, utility(election, rule));
+    greedy_with_totals(election, &totals, rule, tie, pools)
 }
 
 /// The utilities `rule` counts on `election`'s ballots.
@@ -341,10 +343,10 @@ fn utility(election: &Election, rule: Rule) -> Utility {
     }
 }
 
-/// [`greedy_rule`] on a profile already built with the rule's utilities.
-fn greedy_with_profile(
+/// [`greedy_rule`] on totals already computed with the rule's utilities.
+fn greedy_with_totals(
     election: &Election,
-    profile: &Profile,
+    totals: &Totals,
     rule: Rule,
     tie: &TieBreak,
     pools: Option<&SubBudgets>,
@@ -356,16 +358,16 @@ fn greedy_with_profile(
             .unwrap_or_else(Q::zero)
     });
     let skip = rule != Rule::GreedyNoSkip;
-    greedy(election, profile, tie, rule, &[], skip, threshold, pools)
+    greedy(election, totals, tie, rule, &[], skip, threshold, pools)
 }
 
 /// The compute tool's completion: every project not chosen, by number of supporters (ties in
 /// file order), added when it fits.
-fn by_approvals(e: &Election, profile: &Profile, rule: Rule, start: &[usize]) -> Outcome {
+fn by_approvals(e: &Election, totals: &Totals, rule: Rule, start: &[usize]) -> Outcome {
     let mut order: Vec<usize> = (0..e.projects.len())
         .filter(|p| !start.contains(p))
         .collect();
-    order.sort_by(|a, b| profile.support_count[*b].cmp(&profile.support_count[*a]));
+    order.sort_by(|a, b| totals.support_count[*b].cmp(&totals.support_count[*a]));
     let mut winners = start.to_vec();
     let mut spent = e.cost_of(start);
     let mut not_chosen = Vec::new();
@@ -388,7 +390,7 @@ fn by_approvals(e: &Election, profile: &Profile, rule: Rule, start: &[usize]) ->
 #[allow(clippy::too_many_arguments)]
 fn greedy(
     e: &Election,
-    profile: &Profile,
+    totals: &Totals,
     tie: &TieBreak,
     rule: Rule,
     start: &[usize],
@@ -399,12 +401,12 @@ fn greedy(
     let mut order: Vec<usize> = (0..e.projects.len())
         .filter(|p| !start.contains(p))
         .collect();
-    order.sort_by(|a, b| tie.cmp(e, profile, *a, *b));
+    order.sort_by(|a, b| tie.cmp(e, totals, *a, *b));
     // Density u/c, once per project: `None` (+∞) for a free supported project, 0 for a free
     // unsupported one. The sort is stable, so equal densities keep the tie-break order.
     let density: Vec<Option<Q>> = (0..e.projects.len())
         .map(|p| {
-            let (u, c) = (&profile.total_utility[p], &e.projects[p].cost);
+            let (u, c) = (&totals.total_utility[p], &e.projects[p].cost);
             match (c.is_zero(), u.is_zero()) {
                 (true, false) => None,
                 (true, true) => Some(Q::zero()),
@@ -428,7 +430,7 @@ fn greedy(
     for &p in &order {
         let cost = &e.projects[p].cost;
         if let Some(t) = &threshold
-            && q_int(profile.support_count[p]) < *t
+            && q_int(totals.support_count[p]) < *t
         {
             not_chosen.push((p, NotChosen::BelowThreshold));
             continue;
@@ -455,7 +457,7 @@ fn greedy(
         } else {
             not_chosen.push((
                 p,
-                if profile.total_utility[p].is_zero() {
+                if totals.total_utility[p].is_zero() {
                     NotChosen::NoSupport
                 } else {
                     NotChosen::DidNotFit

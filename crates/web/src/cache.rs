@@ -9,7 +9,8 @@
 //!
 //! The page holds the reader's CSRF token in its forms: it is kept cut at every occurrence of
 //! the token of the reader it was rendered for, and joined again with each reader's own token.
-//! Readers of the same page wait for one rendering instead of each rendering it. Memory is
+//! Readers of the same page wait for one rendering instead of each rendering it; a page only
+//! too old is served as it is while one rendering replaces it in the background. Memory is
 //! bounded: pages over [`MAX_PAGE`] bytes are not kept, and the whole cache is emptied when it
 //! would hold more than [`MAX_BYTES`] or [`MAX_PAGES`] pages.
 
@@ -132,34 +133,70 @@ impl PageCache {
     }
 
     /// The page at `key` for the reader whose CSRF token is `csrf`. The kept one when it was
-    /// rendered at `version` less than the cache's time ago, or when it was rendered at `version`
-    /// and another reader is rendering it afresh; else what `render` answers (kept when it is a
-    /// whole HTML page of 200 without cookies). Readers finding no page of `version` while
-    /// another renders it wait for that rendering.
-    pub async fn page<F>(&self, key: Key, version: u64, csrf: &str, render: F) -> Response
+    /// rendered at `version` (when it is older than the cache's time, `render` runs in the
+    /// background to replace it); else what `render` answers, kept when it is a whole HTML page
+    /// of 200 without cookies. Readers finding no page of `version` while another renders it
+    /// wait for that rendering.
+    pub async fn page<F>(
+        self: &Arc<Self>,
+        key: Key,
+        version: u64,
+        csrf: &str,
+        render: F,
+    ) -> Response
     where
-        F: Future<Output = Response>,
+        F: Future<Output = Response> + Send + 'static,
     {
         let slot = self.slot(&key);
         let old = loop {
             let waiting = {
                 let mut state = lock(&slot.state);
-                let current = state.page.as_ref().filter(|p| p.version == version);
-                if let Some(page) = current
-                    && (state.rendering || page.at.elapsed() < self.ttl)
-                {
-                    return page.response(csrf);
+                let current = state.page.clone().filter(|p| p.version == version);
+                match current {
+                    Some(page) if state.rendering || page.at.elapsed() < self.ttl => {
+                        return page.response(csrf);
+                    }
+                    Some(page) => {
+                        // Too old: this reader gets it while it is rendered afresh.
+                        state.rendering = true;
+                        drop(state);
+                        let (cache, slot, token) = (self.clone(), slot.clone(), csrf.to_owned());
+                        let size = page.size;
+                        tokio::spawn(async move {
+                            let _duty = Duty(&slot);
+                            let response = render.await;
+                            cache
+                                .keep(&key, &slot, version, &token, size, response)
+                                .await;
+                        });
+                        return page.response(csrf);
+                    }
+                    None if !state.rendering => {
+                        state.rendering = true;
+                        break state.page.as_ref().map_or(0, |p| p.size);
+                    }
+                    None => slot.rendered.notified(),
                 }
-                if !state.rendering {
-                    state.rendering = true;
-                    break state.page.as_ref().map_or(0, |p| p.size);
-                }
-                slot.rendered.notified()
             };
             waiting.await;
         };
         let _duty = Duty(&slot);
         let response = render.await;
+        self.keep(&key, &slot, version, csrf, old, response).await
+    }
+
+    /// Keeps `response` (rendered at `version` for the reader whose token is `csrf`) in `slot`
+    /// in place of a page of `old` bytes, when it is a whole HTML page of 200 without cookies;
+    /// returns it.
+    async fn keep(
+        &self,
+        key: &Key,
+        slot: &Arc<Slot>,
+        version: u64,
+        csrf: &str,
+        old: usize,
+        response: Response,
+    ) -> Response {
         let keepable = response.status() == StatusCode::OK
             && !response.headers().contains_key(header::SET_COOKIE)
             && response
@@ -175,14 +212,14 @@ impl PageCache {
             && response.extensions().get::<ErrorMarker>().is_none();
         if !keepable {
             if lock(&slot.state).page.take().is_some() {
-                self.account(&key, &slot, old, 0);
+                self.account(key, slot, old, 0);
             }
             return response;
         }
         let (parts, body) = response.into_parts();
         let Ok(bytes) = to_bytes(body, MAX_PAGE as usize).await else {
             lock(&slot.state).page = None;
-            self.account(&key, &slot, old, 0);
+            self.account(key, slot, old, 0);
             return ErrorMarker::response(StatusCode::INTERNAL_SERVER_ERROR, "error-internal");
         };
         let page = Page {
@@ -193,7 +230,7 @@ impl PageCache {
             pieces: cut(&bytes, csrf.as_bytes()),
         };
         let kept = self
-            .account(&key, &slot, old, page.size)
+            .account(key, slot, old, page.size)
             .then(|| Arc::new(page));
         lock(&slot.state).page = kept;
         Response::from_parts(parts, Body::from(bytes))
@@ -334,47 +371,51 @@ mod tests {
     }
 
     #[test]
-    fn an_old_page_is_served_while_one_reader_renders_it_afresh_and_a_dropped_rendering_frees_the_page()
+    fn an_old_page_is_served_while_it_is_rendered_afresh_in_the_background_and_a_dropped_rendering_frees_the_page()
      {
         runtime().block_on(async {
-            let cache = Arc::new(PageCache::new(Duration::from_millis(20)));
+            let cache = Arc::new(PageCache::new(Duration::from_millis(1000)));
             let count = Arc::new(AtomicUsize::new(0));
             let r = render(count.clone(), "a".into(), 0);
             assert_eq!(
                 text(cache.page(key(), 1, "a", r).await).await,
                 "<form>a</form>#0"
             );
-            tokio::time::sleep(Duration::from_millis(30)).await;
-            // The page is too old: one reader renders it (slowly), another gets the old one.
-            let slow = {
-                let (cache, count) = (cache.clone(), count.clone());
-                tokio::spawn(async move {
-                    let r = render(count, "b".into(), 200);
-                    text(cache.page(key(), 1, "b", r).await).await
-                })
-            };
-            tokio::time::sleep(Duration::from_millis(20)).await;
+            tokio::time::sleep(Duration::from_millis(1100)).await;
+            // Too old: the reader gets it at once, and a slow rendering starts behind it...
+            let r = render(count.clone(), "b".into(), 500);
+            assert_eq!(
+                text(cache.page(key(), 1, "b", r).await).await,
+                "<form>b</form>#0"
+            );
+            // ...during which the others get it too, without a rendering of their own.
             let r = render(count.clone(), "c".into(), 0);
             assert_eq!(
                 text(cache.page(key(), 1, "c", r).await).await,
                 "<form>c</form>#0"
             );
-            assert_eq!(slow.await.expect("task"), "<form>b</form>#1");
+            tokio::time::sleep(Duration::from_millis(700)).await;
+            let r = render(count.clone(), "d".into(), 0);
+            assert_eq!(
+                text(cache.page(key(), 1, "d", r).await).await,
+                "<form>d</form>#1"
+            );
+            assert_eq!(count.load(Ordering::SeqCst), 2);
             // A new version while a rendering is dropped half-way: the next reader renders.
             let dropped = {
                 let (cache, count) = (cache.clone(), count.clone());
                 tokio::spawn(async move {
-                    let r = render(count, "d".into(), 10_000);
-                    cache.page(key(), 2, "d", r).await
+                    let r = render(count, "e".into(), 10_000);
+                    cache.page(key(), 2, "e", r).await
                 })
             };
             tokio::time::sleep(Duration::from_millis(20)).await;
             dropped.abort();
             let _ = dropped.await;
-            let r = render(count.clone(), "e".into(), 0);
+            let r = render(count.clone(), "f".into(), 0);
             assert_eq!(
-                text(cache.page(key(), 2, "e", r).await).await,
-                "<form>e</form>#2"
+                text(cache.page(key(), 2, "f", r).await).await,
+                "<form>f</form>#2"
             );
         });
     }
@@ -382,7 +423,7 @@ mod tests {
     #[test]
     fn pages_that_are_not_whole_html_of_200_are_not_kept() {
         runtime().block_on(async {
-            let cache = PageCache::new(Duration::from_secs(60));
+            let cache = Arc::new(PageCache::new(Duration::from_secs(60)));
             for n in 0..2 {
                 let mut r = Response::new(Body::from(format!("{{\"n\": {n}}}")));
                 r.headers_mut().insert(

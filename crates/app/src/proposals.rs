@@ -610,18 +610,19 @@ pub async fn list(
     let (process, phases, _) = crate::participation::view(app, actor, slug).await?;
     let words = engines::text::query_terms(q);
     if !words.is_empty() {
-        let (hits, _) = app
+        // Every proposal holding the words: the list orders and pages them like any other.
+        let ids = app
             .store
-            .search(&store::search::Query {
+            .item_ids(&store::search::Query {
                 words: &words,
                 kind: Some("proposal"),
                 process_id: Some(process.id),
-                limit: 100,
+                limit: 0,
                 offset: 0,
                 facets: false,
             })
             .await?;
-        filter.ids = Some(hits.into_iter().map(|h| h.item_id).collect());
+        filter.ids = Some(ids);
     }
     let (proposals, total) = app.store.proposals(process.id, &filter).await?;
     let drafts = match actor.user {

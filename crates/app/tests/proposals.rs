@@ -596,3 +596,47 @@ async fn search_finds_the_same_hits_on_both_engines() {
         );
     }
 }
+
+/// The list's text filter finds every proposal holding the words (not only the best hundred of a
+/// search), orders and pages them like the rest of the list, and counts them all.
+#[tokio::test]
+async fn the_text_filter_of_the_list_finds_every_matching_proposal() {
+    for store in stores().await.expect("stores") {
+        let app = demo_app(store).await;
+        let anna = actor(&app, "cittadina@demo.example").await;
+        let mut ids = Vec::new();
+        for i in 0..105 {
+            let mut proposal = input(&format!("Lampioni solari in via numero {i}"));
+            proposal.body = "Più luce la sera con lampioni a energia solare.".into();
+            let id = proposals::create(&app, &anna, PARK, &proposal)
+                .await
+                .expect("create");
+            proposals::publish(&app, &anna, PARK, id)
+                .await
+                .expect("publish");
+            ids.push(id);
+        }
+        let page = |n: i64| ProposalFilter {
+            limit: 20,
+            offset: (n - 1) * 20,
+            order: "oldest".into(),
+            ..Default::default()
+        };
+        let first = proposals::list(&app, &anna, PARK, page(1), "lampione")
+            .await
+            .expect("list");
+        assert_eq!(first.total, 105);
+        let got: Vec<i64> = first.proposals.iter().map(|p| p.id).collect();
+        assert_eq!(got, ids[..20]);
+        let last = proposals::list(&app, &anna, PARK, page(6), "lampioni solari")
+            .await
+            .expect("list");
+        assert_eq!(last.total, 105);
+        let got: Vec<i64> = last.proposals.iter().map(|p| p.id).collect();
+        assert_eq!(got, ids[100..]);
+        let none = proposals::list(&app, &anna, PARK, page(1), "lampioni ombrelloni")
+            .await
+            .expect("list");
+        assert_eq!((none.total, none.proposals.len()), (0, 0));
+    }
+}

@@ -88,15 +88,12 @@ pub struct Query<'a> {
 }
 
 impl Store {
-    /// Documents holding every word of the query, best first (title hits weigh more), then
-    /// newest; with the number of hits per kind (all kinds, before the kind filter).
-    ///
-    /// The rarest word drives the query (its postings are read from the covering index); every
-    /// other word is probed per candidate, so the cost follows the rarest word's postings.
-    pub async fn search(&self, q: &Query<'_>) -> Result<(Vec<Hit>, Vec<(String, i64)>)> {
-        if q.words.is_empty() {
-            return Ok((vec![], vec![]));
-        }
+    /// The words of `q`, rarest first, and the condition on documents `d` holding all of them
+    /// (within the process when asked, never in a private space), with its bound values.
+    async fn filter<'q>(
+        &self,
+        q: &'q Query<'_>,
+    ) -> Result<(Vec<&'q Vec<String>>, String, Vec<String>)> {
         let mut words: Vec<(i64, usize, &Vec<String>)> = Vec::with_capacity(q.words.len());
         for (i, alts) in q.words.iter().enumerate() {
             let marks: Vec<String> = (1..=alts.len()).map(|n| format!("${n}")).collect();
@@ -111,8 +108,9 @@ impl Store {
             words.push((cq.fetch_one(self.pool()).await?, i, alts));
         }
         words.sort_by_key(|(n, i, _)| (*n, *i));
+        let words: Vec<&Vec<String>> = words.into_iter().map(|(_, _, alts)| alts).collect();
         let mut binds: Vec<String> = Vec::new();
-        let marks = |alts: &Vec<String>, binds: &mut Vec<String>| -> String {
+        let mut marks = |alts: &Vec<String>| -> String {
             alts.iter()
                 .map(|a| {
                     binds.push(a.clone());
@@ -124,12 +122,12 @@ impl Store {
         // The filter: candidates from the rarest word, the others probed.
         let mut filter = format!(
             " WHERE d.id IN (SELECT doc_id FROM search_terms WHERE term IN ({}))",
-            marks(words[0].2, &mut binds)
+            marks(words[0])
         );
-        for (i, (_, _, alts)) in words.iter().enumerate().skip(1) {
+        for (i, alts) in words.iter().enumerate().skip(1) {
             filter.push_str(&format!(
                 " AND EXISTS (SELECT 1 FROM search_terms e{i} WHERE e{i}.doc_id = d.id AND e{i}.term IN ({}))",
-                marks(alts, &mut binds)
+                marks(alts)
             ));
         }
         if let Some(p) = q.process_id {
@@ -139,6 +137,47 @@ impl Store {
         filter.push_str(
             " AND NOT EXISTS (SELECT 1 FROM processes pp WHERE pp.id = d.process_id AND pp.private = 1)",
         );
+        Ok((words, filter, binds))
+    }
+
+    /// The ids of every item of `q.kind` (in `q.process_id` when given) holding all the words of
+    /// `q`, in no order (paging and ordering are the caller's).
+    pub async fn item_ids(&self, q: &Query<'_>) -> Result<Vec<i64>> {
+        if q.words.is_empty() {
+            return Ok(vec![]);
+        }
+        let (_, mut filter, mut binds) = self.filter(q).await?;
+        if let Some(k) = q.kind {
+            binds.push(k.to_owned());
+            filter.push_str(&format!(" AND d.kind = ${}", binds.len()));
+        }
+        let sql = format!("SELECT d.item_id FROM search_docs d{filter}");
+        let mut iq = sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(sql));
+        for b in &binds {
+            iq = iq.bind(b.clone());
+        }
+        Ok(iq.fetch_all(self.pool()).await?)
+    }
+
+    /// Documents holding every word of the query, best first (title hits weigh more), then
+    /// newest; with the number of hits per kind (all kinds, before the kind filter).
+    ///
+    /// The rarest word drives the query (its postings are read from the covering index); every
+    /// other word is probed per candidate, so the cost follows the rarest word's postings.
+    pub async fn search(&self, q: &Query<'_>) -> Result<(Vec<Hit>, Vec<(String, i64)>)> {
+        if q.words.is_empty() {
+            return Ok((vec![], vec![]));
+        }
+        let (words, mut filter, mut binds) = self.filter(q).await?;
+        let marks = |alts: &Vec<String>, binds: &mut Vec<String>| -> String {
+            alts.iter()
+                .map(|a| {
+                    binds.push(a.clone());
+                    format!("${}", binds.len())
+                })
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
         let facets_sql = format!(
             "SELECT d.kind, COUNT(*) FROM search_docs d{filter} GROUP BY d.kind ORDER BY d.kind"
         );
@@ -156,7 +195,7 @@ impl Store {
             filter.push_str(&format!(" AND d.kind = ${}", binds.len()));
         }
         let mut score = Vec::new();
-        for (i, (_, _, alts)) in words.iter().enumerate() {
+        for (i, alts) in words.iter().enumerate() {
             score.push(format!(
                 "(SELECT MAX(s{i}.weight) FROM search_terms s{i} WHERE s{i}.doc_id = d.id AND s{i}.term IN ({}))",
                 marks(alts, &mut binds)

@@ -474,7 +474,12 @@ async fn anonymous_readers_pages_are_kept_until_a_write_with_each_visitor_s_own_
     assert!(first.get(path).await.body.contains("Orti aperti il sabato"));
     let mut fresh = false;
     for _ in 0..100 {
-        if first.get(path).await.body.contains("Orti aperti la domenica") {
+        if first
+            .get(path)
+            .await
+            .body
+            .contains("Orti aperti la domenica")
+        {
             fresh = true;
             break;
         }

@@ -513,7 +513,7 @@ fn pay(
         w.emptied[g] = true;
         w.paid[g].clear();
         w.approx[g] = 0.0;
-        for (q, _) in &profile.groups[g].utilities {
+        for q in &profile.groups[g].projects {
             available_f[*q] -= s.weight_f[g] * before;
             fresh[*q] = false;
         }
@@ -523,7 +523,7 @@ fn pay(
             w.paid[g].push((round, hat));
         }
         w.approx[g] -= due_f;
-        for (q, _) in &profile.groups[g].utilities {
+        for q in &profile.groups[g].projects {
             available_f[*q] -= s.weight_f[g] * due_f;
             fresh[*q] = false;
         }

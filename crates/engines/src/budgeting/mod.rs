@@ -271,8 +271,9 @@ impl Totals {
 #[derive(Debug, Clone)]
 pub struct Group {
     pub weight: u64,
-    /// `(project, utility)` with utility > 0.
-    pub utilities: Vec<(usize, Q)>,
+    /// The projects the group's voters give a positive utility (their utilities are in
+    /// [`Profile::supporters`]).
+    pub projects: Vec<usize>,
 }
 
 /// A hasher for the small integers ballots are made of (project indices, points): a multiply
@@ -333,6 +334,10 @@ impl Profile {
         let mut index: FastMap<Vec<(usize, i64)>, usize> =
             FastMap::with_capacity_and_hasher(firsts.len(), Default::default());
         let mut groups: Vec<Group> = Vec::new();
+        let m = election.projects.len();
+        let mut supporters: Vec<Vec<(usize, Q)>> = vec![Vec::new(); m];
+        // Per project, the utilities met so far by their number: each rational made once.
+        let mut values: Vec<Vec<(i64, Q)>> = vec![Vec::new(); m];
         for (ballot, weight) in firsts {
             let mut seen = vec![];
             let mut key: Vec<(usize, i64)> = Vec::with_capacity(ballot.projects.len());
@@ -350,24 +355,23 @@ impl Profile {
             match index.get(&key) {
                 Some(&g) => groups[g].weight += weight,
                 None => {
-                    let utilities = key
-                        .iter()
-                        .map(|(p, number)| {
-                            (
-                                *p,
-                                utility_of(utility, *number, &election.projects[*p].cost),
-                            )
-                        })
-                        .collect();
-                    index.insert(key, groups.len());
-                    groups.push(Group { weight, utilities });
+                    let g = groups.len();
+                    for (p, number) in &key {
+                        let known = &mut values[*p];
+                        let u = match known.iter().find(|(n, _)| n == number) {
+                            Some((_, u)) => u.clone(),
+                            None => {
+                                let u = utility_of(utility, *number, &election.projects[*p].cost);
+                                known.push((*number, u.clone()));
+                                u
+                            }
+                        };
+                        supporters[*p].push((g, u));
+                    }
+                    let projects = key.iter().map(|(p, _)| *p).collect();
+                    index.insert(key, g);
+                    groups.push(Group { weight, projects });
                 }
-            }
-        }
-        let mut supporters: Vec<Vec<(usize, Q)>> = vec![Vec::new(); election.projects.len()];
-        for (g, group) in groups.iter().enumerate() {
-            for (p, u) in &group.utilities {
-                supporters[*p].push((g, u.clone()));
             }
         }
         Self {

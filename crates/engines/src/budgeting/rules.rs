@@ -705,7 +705,7 @@ fn mes_run(
                 let new_f = to_f64(&purse.exact[*g]);
                 let delta_f = weights_f[*g] * (purse.approx[*g] - new_f);
                 purse.approx[*g] = new_f;
-                for (q, _) in &profile.groups[*g].utilities {
+                for q in &profile.groups[*g].projects {
                     available_f[*q] -= delta_f;
                     fresh[*q] = false;
                 }
@@ -911,7 +911,7 @@ fn phragmen(e: &Election, profile: &Profile, tie: &TieBreak) -> Outcome {
             bought_loads.push(l);
             for (g, _) in &profile.supporters[chosen] {
                 let delta = profile.groups[*g].weight as f64 * (l_f - load_f[*g]);
-                for (q, _) in &profile.groups[*g].utilities {
+                for q in &profile.groups[*g].projects {
                     load_sum_f[*q] += delta;
                 }
                 load_f[*g] = l_f;

@@ -2,7 +2,7 @@
 //! small script only keeps the running total), the officers' paper-ballot form, the results with
 //! the explanation and greedy's choice beside, the anonymised ballot list and the pabulib file.
 
-use super::{page, page_status, see_other};
+use super::{keyed, page, page_status, see_other};
 use crate::ctx::Ctx;
 use crate::error::{FormErrors, WebResult};
 use app::App;
@@ -113,10 +113,7 @@ async fn budget_page(
             typed,
             confirming,
             notice,
-            categories: Category::ALL
-                .iter()
-                .map(|k| (k.code(), format!("category-{}", k.code())))
-                .collect(),
+            categories: keyed(Category::ALL, Category::code, "category-"),
         },
     )
 }

@@ -1,7 +1,7 @@
 //! Meetings of a process: the list, the organisers' form, a meeting with registration (and the
 //! waiting list), attendance and minutes, and its iCalendar file.
 
-use super::{notice, page, page_status, see_other};
+use super::{keyed, notice, page, page_status, see_other};
 use crate::ctx::Ctx;
 use crate::error::{FormErrors, WebResult};
 use app::App;
@@ -14,16 +14,6 @@ use axum::response::IntoResponse;
 use domain::participation::{MeetingKind, MeetingMethod};
 use store::meetings::MeetingRow;
 use store::participation::ProcessRow;
-
-fn options<T: Copy>(
-    all: &[T],
-    code: fn(T) -> &'static str,
-    prefix: &str,
-) -> Vec<(&'static str, String)> {
-    all.iter()
-        .map(|k| (code(*k), format!("{prefix}{}", code(*k))))
-        .collect()
-}
 
 fn when(c: &Ctx, local: &str) -> String {
     match local.split_once('T') {
@@ -86,8 +76,8 @@ async fn form_page(
             process,
             form,
             errors,
-            kinds: options(MeetingKind::ALL, MeetingKind::code, "meeting-kind-"),
-            methods: options(MeetingMethod::ALL, MeetingMethod::code, "meeting-method-"),
+            kinds: keyed(MeetingKind::ALL, MeetingKind::code, "meeting-kind-"),
+            methods: keyed(MeetingMethod::ALL, MeetingMethod::code, "meeting-method-"),
         },
     )
 }

@@ -25,6 +25,17 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect};
 
 /// Renders a page with 200.
+/// The options of a choice: each value's code with the message key `prefix` + code.
+pub fn keyed<T: Copy>(
+    all: &[T],
+    code: fn(T) -> &'static str,
+    prefix: &str,
+) -> Vec<(&'static str, String)> {
+    all.iter()
+        .map(|k| (code(*k), format!("{prefix}{}", code(*k))))
+        .collect()
+}
+
 pub fn page<T: Template>(t: T) -> WebResult {
     page_status(StatusCode::OK, t)
 }

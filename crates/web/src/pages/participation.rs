@@ -1,6 +1,6 @@
 //! Participatory processes: the list, a process with its timeline, and the administrators' forms.
 
-use super::{NoticeQuery, notice, page, page_status, see_other};
+use super::{NoticeQuery, keyed, notice, page, page_status, see_other};
 use crate::ctx::Ctx;
 use crate::error::{FormErrors, WebResult};
 use app::App;
@@ -15,16 +15,6 @@ use domain::participation::{
 };
 use domain::policy::{Action, can};
 use store::participation::{PhaseRow, ProcessRow};
-
-fn keyed<T: Copy>(
-    all: &[T],
-    code: fn(T) -> &'static str,
-    prefix: &str,
-) -> Vec<(&'static str, String)> {
-    all.iter()
-        .map(|k| (code(*k), format!("{prefix}{}", code(*k))))
-        .collect()
-}
 
 fn state_key(s: PhaseState) -> &'static str {
     match s {

@@ -1,7 +1,7 @@
 //! Proposals of a process: the list with filters, the form (new and edit), a proposal with its
 //! supports, official answer, history and comment threads; the search page.
 
-use super::{notice, page, page_status, see_other};
+use super::{keyed, notice, page, page_status, see_other};
 use crate::ctx::Ctx;
 use crate::error::{FormErrors, WebResult};
 use app::App;
@@ -17,17 +17,11 @@ use store::proposals::ProposalFilter;
 pub const PER_PAGE: i64 = 20;
 
 fn categories() -> Vec<(&'static str, String)> {
-    Category::ALL
-        .iter()
-        .map(|k| (k.code(), format!("category-{}", k.code())))
-        .collect()
+    keyed(Category::ALL, Category::code, "category-")
 }
 
 fn answers() -> Vec<(&'static str, String)> {
-    Answer::ALL
-        .iter()
-        .map(|k| (k.code(), format!("answer-{}", k.code())))
-        .collect()
+    keyed(Answer::ALL, Answer::code, "answer-")
 }
 
 #[derive(Debug, Default, serde::Deserialize)]

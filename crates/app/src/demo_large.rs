@@ -1,7 +1,7 @@
 //! `learning-city demo --scale large`: the demo network plus one very large consultation — 50 000
 //! residents, 10 000 proposals, 200 000 comments (one proposal holds 1 000 of them) — generated
 //! deterministically for benchmarks. Texts are drawn from a small Italian vocabulary, so search
-//! has realistic hit counts. The planner statistics are refreshed (`ANALYZE`) at the end.
+//! has realistic hit counts. The planner statistics are refreshed at the end (`Store::analyze`).
 
 use crate::{App, Result, now, search};
 use serde_json::json;

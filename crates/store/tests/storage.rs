@@ -1,5 +1,6 @@
 //! Storage contract: the two migration trees stay in step, and the engine-specific pieces
-//! (job claiming, integrity check) behave the same on both engines.
+//! (job claiming, integrity check, the data version, planner statistics) behave the same on
+//! both engines.
 
 use learning_city_store::audit::{self, Event, Verdict};
 use learning_city_store::testing::stores;
@@ -120,6 +121,18 @@ async fn concurrent_writers_keep_the_audit_chain_intact() {
             "{:?}",
             store.backend()
         );
+        // Every committed writer moved the data version once (what the page cache keys on).
+        assert_eq!(store.data_version(), 40);
+        let dropped = store.write().await.expect("tx");
+        drop(dropped);
+        assert_eq!(
+            store.data_version(),
+            40,
+            "a rolled-back writer changes nothing"
+        );
+        // Refreshing the planner's statistics (VACUUM ANALYZE on PostgreSQL, outside any
+        // transaction) works on both engines.
+        store.analyze().await.expect("analyze");
     }
 }
 

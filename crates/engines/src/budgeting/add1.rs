@@ -14,8 +14,8 @@
 //! then checked exactly. Each run of MES is itself a run in floats proven by checking its own
 //! trace exactly at its share ([`proven`]); exact MES runs only when that check fails.
 
-use super::mes::{self, Arithmetic, Setup, Trace, f, sure_lt};
-use super::{Election, Profile, Q, TieBreak};
+use super::mes::{self, Arithmetic, Setup, Trace, sure_lt};
+use super::{Election, Profile, Q, TieBreak, to_f64};
 use num_bigint::BigInt;
 use num_traits::{One, Zero};
 use std::cmp::Ordering;
@@ -283,7 +283,7 @@ fn holds_with(
     c: &mut impl Conditions,
 ) -> bool {
     let groups = profile.groups.len();
-    let share_f = f(share);
+    let share_f = to_f64(share);
     let mut l = Ledger {
         e,
         s,
@@ -302,8 +302,7 @@ fn holds_with(
                 break;
             }
             let sup = &s.sup[b.project];
-            let mut utility =
-                f(&Q::from_integer(BigInt::from(s.total_hat[b.project]))) / f(&s.scale[b.project]);
+            let mut utility = (s.total_hat[b.project] as f64) / to_f64(&s.scale[b.project]);
             let mut money = 0.0;
             let mut denom_hat = s.total_hat[b.project];
             for &i in &b.poor {
@@ -346,7 +345,7 @@ fn holds_with(
             return false;
         }
         l.denom_hat.push(denom_hat);
-        let utility_f = denom_hat as f64 / f(&s.scale[p]);
+        let utility_f = denom_hat as f64 / to_f64(&s.scale[p]);
         let rho_f = (s.cost_f[p] - poor_f) / utility_f;
         // The float ρ may lose digits to the subtraction: allow for it in every comparison.
         let rho_tol = MARGIN * 1e-2 * s.cost_f[p] / utility_f;

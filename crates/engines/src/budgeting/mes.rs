@@ -13,7 +13,7 @@
 //! trace then checked exactly by the caller (`add1::proven`), which falls back on the exact run
 //! only when a close call went the wrong way.
 
-use super::{Election, Profile, Q, TieBreak};
+use super::{Election, Profile, Q, TieBreak, to_f64};
 use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{One, ToPrimitive, Zero};
@@ -30,10 +30,6 @@ pub(super) fn sure_lt(a: f64, b: f64, abs: f64) -> Option<bool> {
     } else {
         None
     }
-}
-
-pub(super) fn f(q: &Q) -> f64 {
-    q.to_f64().unwrap_or(f64::NAN)
 }
 
 /// What does not change between runs of MES on one election: integer utilities per project
@@ -82,7 +78,7 @@ impl Setup {
                 if hat.checked_mul(total_weight.max(1))?.checked_mul(64)?.abs() > i128::MAX / 4 {
                     return None;
                 }
-                values.push((u, hat, f(u)));
+                values.push((u, hat, to_f64(u)));
             }
             let mut list = Vec::with_capacity(profile.supporters[p].len());
             let mut total: i128 = 0;
@@ -101,7 +97,7 @@ impl Setup {
             total_hat,
             weight_f: weight.iter().map(|w| *w as f64).collect(),
             weight,
-            cost_f: e.projects.iter().map(|p| f(&p.cost)).collect(),
+            cost_f: e.projects.iter().map(|p| to_f64(&p.cost)).collect(),
         })
     }
 }
@@ -189,10 +185,7 @@ pub(super) fn is_poor(
 fn rho_f(s: &Setup, w: &Wallets, p: usize) -> (f64, Vec<u32>) {
     let mut rich: Vec<u32> = (0..s.sup[p].len() as u32).collect();
     let mut poor: Vec<u32> = Vec::new();
-    let (mut paid, mut denom) = (
-        0.0,
-        f(&Q::from_integer(BigInt::from(s.total_hat[p]))) / f(&s.scale[p]),
-    );
+    let (mut paid, mut denom) = (0.0, (s.total_hat[p] as f64) / to_f64(&s.scale[p]));
     loop {
         let rho = (s.cost_f[p] - paid) / denom;
         let before = rich.len();
@@ -223,7 +216,7 @@ fn rho_exact(e: &Election, s: &Setup, w: &Wallets, p: usize) -> (Q, Vec<u32>) {
     let cost = &e.projects[p].cost;
     loop {
         let rho = (cost - poor.value(w)) * &s.scale[p] / Q::from_integer(BigInt::from(denom_hat));
-        let rho_f = f(&rho);
+        let rho_f = to_f64(&rho);
         let before = rich.len();
         rich.retain(|&i| {
             let (g, hat, u_f) = s.sup[p][i as usize];
@@ -303,7 +296,7 @@ pub fn run_traced(
     let floats = arithmetic == Arithmetic::Floats;
     let groups = profile.groups.len();
     let m = e.projects.len();
-    let share_f = f(share);
+    let share_f = to_f64(share);
     let mut w = Wallets {
         share: share.clone(),
         emptied: vec![false; groups],
@@ -317,7 +310,7 @@ pub fn run_traced(
         .collect();
     let mut afford_f: Vec<f64> = (0..m)
         .map(|p| {
-            let t = f(&Q::from_integer(BigInt::from(s.total_hat[p]))) / f(&s.scale[p]);
+            let t = (s.total_hat[p] as f64) / to_f64(&s.scale[p]);
             if t > 0.0 { s.cost_f[p] / t } else { 0.0 }
         })
         .collect();
@@ -431,7 +424,7 @@ pub fn run_traced(
         }
         tied.sort_by(|a, b| tie.cmp(e, profile, *a, *b));
         let chosen = tied[0];
-        let rho_f = exact_rho.as_ref().map(f).unwrap_or(best_f);
+        let rho_f = exact_rho.as_ref().map(to_f64).unwrap_or(best_f);
         let scale = &s.scale[chosen];
         let mut emptied_now = Vec::new();
         let mut emptied_at = Vec::new();

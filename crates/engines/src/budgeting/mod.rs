@@ -163,6 +163,18 @@ impl Election {
     }
 }
 
+/// A rational as the nearest float; an integer (the common case: costs, points, counts) without
+/// the division a fraction needs.
+pub(crate) fn to_f64(q: &Q) -> f64 {
+    use num_traits::ToPrimitive;
+    if q.denom().is_one() {
+        q.numer().to_f64()
+    } else {
+        q.to_f64()
+    }
+    .unwrap_or(f64::NAN)
+}
+
 /// What the greedy rules and every tie-break need of the ballots: per project, the sum of the
 /// voters' utilities and the number of ballots listing it. Computed in integers (a utility is
 /// one small number per ballot times a factor fixed by the project), one rational per project.
@@ -207,14 +219,24 @@ fn utility_number(ballot: &Ballot, pos: usize, utility: Utility) -> (i64, bool) 
     (number, supports)
 }
 
-/// Whether a voter whose number for a project of `cost` is `number` gets a positive utility.
-fn positive(utility: Utility, number: i64, cost: &Q) -> bool {
+/// Whether a voter whose number for a project is `number` gets a positive utility from it
+/// (`costs` tells whether the project costs anything).
+fn positive(utility: Utility, number: i64, costs: bool) -> bool {
     match utility {
-        Utility::Cost => cost > &Q::zero(),
+        Utility::Cost => costs,
         Utility::Cardinality => true,
         Utility::Points | Utility::Borda => number > 0,
-        Utility::PointsTimesCost => number > 0 && cost > &Q::zero(),
+        Utility::PointsTimesCost => number > 0 && costs,
     }
+}
+
+/// For every project of `election`, whether it costs anything.
+fn costing(election: &Election) -> Vec<bool> {
+    election
+        .projects
+        .iter()
+        .map(|p| p.cost > Q::zero())
+        .collect()
 }
 
 /// The utility of a voter whose number for a project of `cost` is `number`.
@@ -234,6 +256,7 @@ impl Totals {
         let mut sums = vec![0i128; m];
         let mut support_count = vec![0u64; m];
         let mut seen = vec![usize::MAX; m];
+        let costs = costing(election);
         for (b, ballot) in election.ballots.iter().enumerate() {
             for (pos, &p) in ballot.projects.iter().enumerate() {
                 if seen[p] == b {
@@ -244,7 +267,7 @@ impl Totals {
                 if supports {
                     support_count[p] += 1;
                 }
-                if positive(utility, number, &election.projects[p].cost) {
+                if positive(utility, number, costs[p]) {
                     sums[p] += i128::from(number);
                 }
             }
@@ -338,6 +361,7 @@ impl Profile {
         let mut supporters: Vec<Vec<(usize, Q)>> = vec![Vec::new(); m];
         // Per project, the utilities met so far by their number: each rational made once.
         let mut values: Vec<Vec<(i64, Q)>> = vec![Vec::new(); m];
+        let costs = costing(election);
         for (ballot, weight) in firsts {
             let mut seen = vec![];
             let mut key: Vec<(usize, i64)> = Vec::with_capacity(ballot.projects.len());
@@ -347,7 +371,7 @@ impl Profile {
                 }
                 seen.push(p);
                 let (number, _) = utility_number(ballot, pos, utility);
-                if positive(utility, number, &election.projects[p].cost) {
+                if positive(utility, number, costs[p]) {
                     key.push((p, number));
                 }
             }

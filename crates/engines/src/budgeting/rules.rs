@@ -1,7 +1,7 @@
 //! Outcome rules, each as pabutools 1.2.3 computes it (see the project's participatory-budgeting
 //! spec, §4), with a configurable tie-break order and an explanation of the outcome.
 
-use super::{Election, Profile, Q, TieBreak, Totals, Utility, format_q};
+use super::{Election, Profile, Q, TieBreak, Totals, Utility, format_q, to_f64};
 use num_bigint::BigInt;
 use num_traits::{One, Zero};
 use std::cmp::Ordering;
@@ -492,10 +492,6 @@ fn greedy(
 
 /// Relative margin under which a floating-point comparison is not trusted and the exact one runs.
 const MARGIN: f64 = 1e-9;
-
-fn to_f64(q: &Q) -> f64 {
-    num_traits::ToPrimitive::to_f64(q).unwrap_or(f64::NAN)
-}
 
 /// `a < b` for a float that approximates an exact value, and an exact value computed only when
 /// the float is too close to call.

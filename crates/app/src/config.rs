@@ -27,8 +27,9 @@ pub struct Config {
     /// Run the jobs worker inside `serve`.
     pub worker: bool,
     /// Milliseconds a page rendered for anonymous readers is served again from memory, as long
-    /// as this process commits no write (any write renders it afresh). Writes by other
-    /// processes on the same database show within this time. 0 turns the cache off.
+    /// as this process commits no write (any write renders it afresh); up to twice this time it
+    /// is still served while it is rendered afresh behind the reader. Writes by other processes
+    /// on the same database show within twice this time. 0 turns the cache off.
     pub page_cache_ms: u64,
     pub mail: MailConfig,
 }

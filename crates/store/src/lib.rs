@@ -246,6 +246,15 @@ impl Store {
     }
 }
 
+/// Bumps the data version when dropped.
+struct Bump(Arc<AtomicU64>);
+
+impl Drop for Bump {
+    fn drop(&mut self) {
+        self.0.fetch_add(1, Ordering::AcqRel);
+    }
+}
+
 /// A writing transaction. Dropping it without [`WriteTx::commit`] rolls everything back.
 pub struct WriteTx {
     tx: Transaction<'static, Any>,
@@ -268,8 +277,10 @@ impl WriteTx {
     }
 
     pub async fn commit(self) -> Result<()> {
+        // The version moves once the commit is over, however it ends: with an error that may
+        // still have committed, or with the caller gone half-way (the guard is dropped then).
+        let _bump = Bump(self.version.clone());
         self.tx.commit().await?;
-        self.version.fetch_add(1, Ordering::AcqRel);
         Ok(())
     }
 }

@@ -5,12 +5,15 @@
 //! next anonymous reader of the same address in the same language gets the kept page when no
 //! write has been committed by this process since and it is younger than the configured time
 //! (`page_cache_ms`, for writes by other processes and for what changes with the clock, such as
-//! phases opening). Logged-in people always get a page rendered for them.
+//! phases opening); up to twice that time it is still served while one rendering replaces it in
+//! the background, and older it is rendered afresh. Logged-in people always get a page rendered
+//! for them.
 //!
-//! The page holds the reader's CSRF token in its forms: it is kept cut at every occurrence of
-//! the token of the reader it was rendered for, and joined again with each reader's own token.
-//! Readers of the same page wait for one rendering instead of each rendering it; a page only
-//! too old is served as it is while one rendering replaces it in the background. Memory is
+//! The page holds a CSRF token in its forms. It is rendered with a random token nobody holds
+//! (a visitor's own could be chosen to match text on the page), kept cut at every occurrence of
+//! it, and joined again with each reader's own token. Readers of the same page wait for one
+//! rendering instead of each rendering it; an address whose answer is not kept (an export, a
+//! redirect, an error) is rendered for each reader without waiting, for a while. Memory is
 //! bounded: pages over [`MAX_PAGE`] bytes are not kept, and the whole cache is emptied when it
 //! would hold more than [`MAX_BYTES`] or [`MAX_PAGES`] pages.
 
@@ -41,7 +44,7 @@ pub struct Key {
     pub query: String,
 }
 
-/// A rendered page, cut at the CSRF token of the reader it was rendered for.
+/// A rendered page, cut at the CSRF token it was rendered with.
 struct Page {
     version: u64,
     at: Instant,
@@ -61,6 +64,20 @@ struct Slot {
 struct SlotState {
     page: Option<Arc<Page>>,
     rendering: bool,
+    /// Until then the address's answers are not kept (its last one was not a whole page of
+    /// 200: an export, a redirect, an error), so its readers render without waiting in turn.
+    unkept_until: Option<Instant>,
+}
+
+/// What a reader of a slot does.
+enum Step {
+    Serve(Arc<Page>),
+    /// Serve it, and render it afresh in the background (this reader took the duty).
+    Refresh(Arc<Page>),
+    /// Render and keep; `usize` is the size of the page replaced.
+    Render(usize),
+    /// Render for this reader only.
+    Pass,
 }
 
 #[derive(Default)]
@@ -132,15 +149,18 @@ impl PageCache {
         true
     }
 
-    /// The page at `key` for the reader whose CSRF token is `csrf`. The kept one when it was
-    /// rendered at `version` (when it is older than the cache's time, `render` runs in the
-    /// background to replace it); else what `render` answers, kept when it is a whole HTML page
-    /// of 200 without cookies. Readers finding no page of `version` while another renders it
-    /// wait for that rendering.
+    /// The page at `key` for the reader whose CSRF token is `csrf`; `render` renders it with
+    /// the CSRF token `placeholder` (a random one nobody holds, put back by each reader's own).
+    ///
+    /// The kept page when it was rendered at `version` less than the cache's time ago; up to
+    /// twice that time, the kept page too while `render` runs in the background to replace it;
+    /// else what `render` answers, kept when it is a whole HTML page of 200 without cookies.
+    /// Readers finding no page of `version` while another renders it wait for that rendering.
     pub async fn page<F>(
         self: &Arc<Self>,
         key: Key,
         version: u64,
+        placeholder: &str,
         csrf: &str,
         render: F,
     ) -> Response
@@ -148,62 +168,77 @@ impl PageCache {
         F: Future<Output = Response> + Send + 'static,
     {
         let slot = self.slot(&key);
-        let old = loop {
+        let step = loop {
             let waiting = {
                 let mut state = lock(&slot.state);
                 let current = state.page.clone().filter(|p| p.version == version);
-                match current {
-                    Some(page) if state.rendering || page.at.elapsed() < self.ttl => {
-                        return page.response(csrf);
-                    }
-                    Some(page) => {
-                        // Too old: this reader gets it while it is rendered afresh.
+                let age = current.as_ref().map(|p| p.at.elapsed());
+                match (current, age) {
+                    (Some(page), Some(age)) if age < self.ttl => break Step::Serve(page),
+                    (Some(page), Some(age)) if age < 2 * self.ttl => {
+                        if state.rendering {
+                            break Step::Serve(page);
+                        }
+                        // Too old: rendered afresh behind this reader.
                         state.rendering = true;
-                        drop(state);
-                        let (cache, slot, token) = (self.clone(), slot.clone(), csrf.to_owned());
-                        let size = page.size;
-                        tokio::spawn(async move {
-                            let _duty = Duty(&slot);
-                            let response = render.await;
-                            cache
-                                .keep(&key, &slot, version, &token, size, response)
-                                .await;
-                        });
-                        return page.response(csrf);
+                        break Step::Refresh(page);
                     }
-                    None if !state.rendering => {
+                    _ if state.unkept_until.is_some_and(|t| Instant::now() < t) => {
+                        break Step::Pass;
+                    }
+                    _ if !state.rendering => {
                         state.rendering = true;
-                        break state.page.as_ref().map_or(0, |p| p.size);
+                        break Step::Render(state.page.as_ref().map_or(0, |p| p.size));
                     }
-                    None => slot.rendered.notified(),
+                    _ => slot.rendered.notified(),
                 }
             };
             waiting.await;
         };
-        let _duty = Duty(&slot);
-        let response = render.await;
-        self.keep(&key, &slot, version, csrf, old, response).await
+        match step {
+            Step::Serve(page) => page.response(csrf),
+            Step::Refresh(page) => {
+                let (cache, slot) = (self.clone(), slot.clone());
+                let (size, token) = (page.size, placeholder.to_owned());
+                tokio::spawn(async move {
+                    let _duty = Duty(&slot);
+                    let response = render.await;
+                    let _ = cache
+                        .keep(&key, &slot, version, &token, size, response)
+                        .await;
+                });
+                page.response(csrf)
+            }
+            Step::Pass => own_token(render.await, placeholder, csrf).await,
+            Step::Render(old) => {
+                let _duty = Duty(&slot);
+                let response = render.await;
+                match self
+                    .keep(&key, &slot, version, placeholder, old, response)
+                    .await
+                {
+                    Ok(page) => page.response(csrf),
+                    Err(response) => own_token(response, placeholder, csrf).await,
+                }
+            }
+        }
     }
 
-    /// Keeps `response` (rendered at `version` for the reader whose token is `csrf`) in `slot`
-    /// in place of a page of `old` bytes, when it is a whole HTML page of 200 without cookies;
-    /// returns it.
+    /// Keeps `response` (rendered at `version` with the CSRF token `placeholder`) in `slot` in
+    /// place of a page of `old` bytes when it is a whole HTML page of 200 without cookies, and
+    /// returns the page; else marks the address as not kept for a while and returns `response`.
     async fn keep(
         &self,
         key: &Key,
         slot: &Arc<Slot>,
         version: u64,
-        csrf: &str,
+        placeholder: &str,
         old: usize,
         response: Response,
-    ) -> Response {
+    ) -> Result<Arc<Page>, Response> {
         let keepable = response.status() == StatusCode::OK
             && !response.headers().contains_key(header::SET_COOKIE)
-            && response
-                .headers()
-                .get(header::CONTENT_TYPE)
-                .and_then(|v| v.to_str().ok())
-                .is_some_and(|v| v.starts_with("text/html"))
+            && is_html(&response)
             && response
                 .body()
                 .size_hint()
@@ -211,29 +246,70 @@ impl PageCache {
                 .is_some_and(|n| n <= MAX_PAGE)
             && response.extensions().get::<ErrorMarker>().is_none();
         if !keepable {
-            if lock(&slot.state).page.take().is_some() {
+            let had = {
+                let mut state = lock(&slot.state);
+                state.unkept_until = Some(Instant::now() + self.ttl);
+                state.page.take().is_some()
+            };
+            if had {
                 self.account(key, slot, old, 0);
             }
-            return response;
+            return Err(response);
         }
         let (parts, body) = response.into_parts();
         let Ok(bytes) = to_bytes(body, MAX_PAGE as usize).await else {
             lock(&slot.state).page = None;
             self.account(key, slot, old, 0);
-            return ErrorMarker::response(StatusCode::INTERNAL_SERVER_ERROR, "error-internal");
+            return Err(ErrorMarker::response(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "error-internal",
+            ));
         };
-        let page = Page {
+        let page = Arc::new(Page {
             version,
             at: Instant::now(),
-            headers: parts.headers.clone(),
+            headers: parts.headers,
             size: bytes.len(),
-            pieces: cut(&bytes, csrf.as_bytes()),
-        };
-        let kept = self
-            .account(key, slot, old, page.size)
-            .then(|| Arc::new(page));
-        lock(&slot.state).page = kept;
-        Response::from_parts(parts, Body::from(bytes))
+            pieces: cut(&bytes, placeholder.as_bytes()),
+        });
+        let kept = self.account(key, slot, old, page.size);
+        let mut state = lock(&slot.state);
+        state.unkept_until = None;
+        state.page = kept.then(|| page.clone());
+        Ok(page)
+    }
+}
+
+fn is_html(response: &Response) -> bool {
+    response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"))
+}
+
+/// A response rendered with the CSRF token `placeholder` and not kept, with the reader's own
+/// token `csrf` in its place (HTML only: other answers do not carry the token).
+async fn own_token(response: Response, placeholder: &str, csrf: &str) -> Response {
+    if !is_html(&response) {
+        return response;
+    }
+    let (parts, body) = response.into_parts();
+    match to_bytes(body, usize::MAX).await {
+        Ok(bytes) => {
+            let page = Page {
+                version: 0,
+                at: Instant::now(),
+                headers: parts.headers.clone(),
+                size: bytes.len(),
+                pieces: cut(&bytes, placeholder.as_bytes()),
+            };
+            let mut r = page.response(csrf);
+            *r.status_mut() = parts.status;
+            *r.extensions_mut() = parts.extensions;
+            r
+        }
+        Err(_) => ErrorMarker::response(StatusCode::INTERNAL_SERVER_ERROR, "error-internal"),
     }
 }
 
@@ -280,6 +356,9 @@ mod tests {
     use super::*;
     use std::sync::atomic::{AtomicUsize, Ordering};
 
+    /// The token pages are rendered with in these tests.
+    const HIDDEN: &str = "0123456789abcdef";
+
     fn runtime() -> tokio::runtime::Runtime {
         tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
@@ -301,16 +380,25 @@ mod tests {
         }
     }
 
-    /// Renders `<form>token</form>` after `ms` milliseconds, counting renderings in `count`.
-    async fn render(count: Arc<AtomicUsize>, token: String, ms: u64) -> Response {
+    /// Renders `<form>HIDDEN</form>#n` after `ms` milliseconds, `n` counting renderings.
+    async fn render(count: Arc<AtomicUsize>, ms: u64) -> Response {
         tokio::time::sleep(Duration::from_millis(ms)).await;
         let n = count.fetch_add(1, Ordering::SeqCst);
-        let mut r = Response::new(Body::from(format!("<form>{token}</form>#{n}")));
+        let mut r = Response::new(Body::from(format!("<form>{HIDDEN}</form>#{n}")));
         r.headers_mut().insert(
             header::CONTENT_TYPE,
             "text/html; charset=utf-8".parse().expect("type"),
         );
         r
+    }
+
+    async fn read(
+        cache: &Arc<PageCache>,
+        v: u64,
+        csrf: &str,
+        r: impl Future<Output = Response> + Send + 'static,
+    ) -> String {
+        text(cache.page(key(), v, HIDDEN, csrf, r).await).await
     }
 
     #[test]
@@ -339,9 +427,7 @@ mod tests {
                 .map(|i| {
                     let (cache, count) = (cache.clone(), count.clone());
                     tokio::spawn(async move {
-                        let token = format!("token{i:02}");
-                        let r = render(count, token.clone(), 30);
-                        text(cache.page(key(), 7, &token, r).await).await
+                        read(&cache, 7, &format!("token{i:02}"), render(count, 30)).await
                     })
                 })
                 .collect();
@@ -353,75 +439,87 @@ mod tests {
             }
             assert_eq!(count.load(Ordering::SeqCst), 1);
             // A write (a new version) renders afresh; the other language is another page.
-            let r = render(count.clone(), "t".into(), 0);
             assert_eq!(
-                text(cache.page(key(), 8, "t", r).await).await,
+                read(&cache, 8, "t", render(count.clone(), 0)).await,
                 "<form>t</form>#1"
             );
             let english = Key {
                 lang: Lang::En,
                 ..key()
             };
-            let r = render(count.clone(), "t".into(), 0);
-            assert_eq!(
-                text(cache.page(english, 8, "t", r).await).await,
-                "<form>t</form>#2"
-            );
+            let r = cache
+                .page(english, 8, HIDDEN, "t", render(count.clone(), 0))
+                .await;
+            assert_eq!(text(r).await, "<form>t</form>#2");
         });
     }
 
     #[test]
-    fn an_old_page_is_served_while_it_is_rendered_afresh_in_the_background_and_a_dropped_rendering_frees_the_page()
-     {
+    fn an_old_page_is_served_while_it_is_rendered_afresh_and_a_very_old_one_is_not() {
         runtime().block_on(async {
             let cache = Arc::new(PageCache::new(Duration::from_millis(1000)));
             let count = Arc::new(AtomicUsize::new(0));
-            let r = render(count.clone(), "a".into(), 0);
             assert_eq!(
-                text(cache.page(key(), 1, "a", r).await).await,
+                read(&cache, 1, "a", render(count.clone(), 0)).await,
                 "<form>a</form>#0"
             );
             tokio::time::sleep(Duration::from_millis(1100)).await;
             // Too old: the reader gets it at once, and a slow rendering starts behind it...
-            let r = render(count.clone(), "b".into(), 500);
             assert_eq!(
-                text(cache.page(key(), 1, "b", r).await).await,
+                read(&cache, 1, "b", render(count.clone(), 600)).await,
                 "<form>b</form>#0"
             );
             // ...during which the others get it too, without a rendering of their own.
-            let r = render(count.clone(), "c".into(), 0);
             assert_eq!(
-                text(cache.page(key(), 1, "c", r).await).await,
+                read(&cache, 1, "c", render(count.clone(), 0)).await,
                 "<form>c</form>#0"
             );
-            tokio::time::sleep(Duration::from_millis(700)).await;
-            let r = render(count.clone(), "d".into(), 0);
+            let mut fresh = String::new();
+            for _ in 0..100 {
+                tokio::time::sleep(Duration::from_millis(50)).await;
+                fresh = read(&cache, 1, "d", render(count.clone(), 0)).await;
+                if fresh != "<form>d</form>#0" {
+                    break;
+                }
+            }
+            assert_eq!(fresh, "<form>d</form>#1");
+            // Older than twice the time: rendered afresh before it is served.
+            tokio::time::sleep(Duration::from_millis(2100)).await;
             assert_eq!(
-                text(cache.page(key(), 1, "d", r).await).await,
-                "<form>d</form>#1"
-            );
-            assert_eq!(count.load(Ordering::SeqCst), 2);
-            // A new version while a rendering is dropped half-way: the next reader renders.
-            let dropped = {
-                let (cache, count) = (cache.clone(), count.clone());
-                tokio::spawn(async move {
-                    let r = render(count, "e".into(), 10_000);
-                    cache.page(key(), 2, "e", r).await
-                })
-            };
-            tokio::time::sleep(Duration::from_millis(20)).await;
-            dropped.abort();
-            let _ = dropped.await;
-            let r = render(count.clone(), "f".into(), 0);
-            assert_eq!(
-                text(cache.page(key(), 2, "f", r).await).await,
-                "<form>f</form>#2"
+                read(&cache, 1, "e", render(count.clone(), 0)).await,
+                "<form>e</form>#2"
             );
         });
     }
 
     #[test]
-    fn pages_that_are_not_whole_html_of_200_are_not_kept() {
+    fn a_rendering_dropped_half_way_frees_the_page() {
+        runtime().block_on(async {
+            let cache = Arc::new(PageCache::new(Duration::from_secs(60)));
+            let count = Arc::new(AtomicUsize::new(0));
+            let started = Arc::new(Notify::new());
+            let dropped = {
+                let (cache, count, started) = (cache.clone(), count.clone(), started.clone());
+                tokio::spawn(async move {
+                    let r = async move {
+                        started.notify_one();
+                        render(count, 60_000).await
+                    };
+                    read(&cache, 2, "x", r).await
+                })
+            };
+            started.notified().await;
+            dropped.abort();
+            let _ = dropped.await;
+            assert_eq!(
+                read(&cache, 2, "f", render(count.clone(), 0)).await,
+                "<form>f</form>#0"
+            );
+        });
+    }
+
+    #[test]
+    fn answers_that_are_not_whole_html_of_200_are_not_kept_and_not_waited_for() {
         runtime().block_on(async {
             let cache = Arc::new(PageCache::new(Duration::from_secs(60)));
             for n in 0..2 {
@@ -431,21 +529,47 @@ mod tests {
                     "application/json".parse().expect("type"),
                 );
                 assert_eq!(
-                    text(cache.page(key(), 1, "t", async { r }).await).await,
+                    read(&cache, 1, "t", async { r }).await,
                     format!("{{\"n\": {n}}}")
                 );
             }
+            // A page with a cookie is not kept, yet its reader gets their own token in it.
             for n in 0..2 {
-                let mut r = Response::new(Body::from(format!("<p>{n}</p>")));
+                let mut r = Response::new(Body::from(format!("<p>{HIDDEN} {n}</p>")));
                 r.headers_mut()
                     .insert(header::CONTENT_TYPE, "text/html".parse().expect("type"));
                 r.headers_mut()
                     .insert(header::SET_COOKIE, "a=b".parse().expect("cookie"));
                 assert_eq!(
-                    text(cache.page(key(), 1, "t", async { r }).await).await,
-                    format!("<p>{n}</p>")
+                    read(&cache, 1, "mine", async { r }).await,
+                    format!("<p>mine {n}</p>")
                 );
             }
+            // Ten readers of an address whose answer is not kept render side by side, not one
+            // after another.
+            let (now, most) = (Arc::new(AtomicUsize::new(0)), Arc::new(AtomicUsize::new(0)));
+            let tasks: Vec<_> = (0..10)
+                .map(|_| {
+                    let (cache, now, most) = (cache.clone(), now.clone(), most.clone());
+                    tokio::spawn(async move {
+                        let r = async move {
+                            let n = now.fetch_add(1, Ordering::SeqCst) + 1;
+                            most.fetch_max(n, Ordering::SeqCst);
+                            tokio::time::sleep(Duration::from_millis(300)).await;
+                            now.fetch_sub(1, Ordering::SeqCst);
+                            Response::new(Body::from("export"))
+                        };
+                        read(&cache, 1, "t", r).await
+                    })
+                })
+                .collect();
+            for task in tasks {
+                assert_eq!(task.await.expect("task"), "export");
+            }
+            assert!(
+                most.load(Ordering::SeqCst) > 1,
+                "the readers rendered one at a time"
+            );
         });
     }
 }

@@ -174,7 +174,14 @@ pub async fn context(
             query: ctx.query.clone(),
         };
         let version = app.store.data_version();
-        cache.page(key, version, &csrf, next.run(req)).await
+        // Rendered with a token nobody holds; each reader gets their own in its place.
+        let placeholder = random_token();
+        let mut rendering = ctx.clone();
+        rendering.csrf = placeholder.clone();
+        req.extensions_mut().insert(rendering);
+        cache
+            .page(key, version, &placeholder, &csrf, next.run(req))
+            .await
     } else {
         next.run(req).await
     };

@@ -408,7 +408,7 @@ async fn bad_registrations_are_explained_next_to_the_field_keep_what_was_typed_a
 #[tokio::test]
 async fn anonymous_readers_pages_are_kept_until_a_write_with_each_visitor_s_own_token() {
     let app = demo_app_with(app::Config {
-        page_cache_ms: 1500,
+        page_cache_ms: 3000,
         ..Default::default()
     })
     .await;
@@ -424,6 +424,25 @@ async fn anonymous_readers_pages_are_kept_until_a_write_with_each_visitor_s_own_
     assert!(
         !b.body.contains(&token_a),
         "a kept page leaked another visitor's token"
+    );
+    // The language is part of what tells kept pages apart.
+    let mut english = first.sharing("127.0.0.1:43102");
+    let en = english.get("/login?lang=en").await;
+    assert!(en.body.contains("<html lang=\"en\""));
+    assert!(
+        english
+            .get("/login")
+            .await
+            .body
+            .contains("<html lang=\"en\"")
+    );
+    let mut italian = first.sharing("127.0.0.1:43103");
+    assert!(
+        italian
+            .get("/login")
+            .await
+            .body
+            .contains("<html lang=\"it\"")
     );
     // The second visitor's token works for logging in.
     second
@@ -470,7 +489,7 @@ async fn anonymous_readers_pages_are_kept_until_a_write_with_each_visitor_s_own_
     );
     // ...and once it is older than the cache's time, serves it one last time while rendering it
     // afresh behind the reader.
-    tokio::time::sleep(std::time::Duration::from_millis(1600)).await;
+    tokio::time::sleep(std::time::Duration::from_millis(3200)).await;
     assert!(first.get(path).await.body.contains("Orti aperti il sabato"));
     let mut fresh = false;
     for _ in 0..100 {

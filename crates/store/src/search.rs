@@ -76,6 +76,17 @@ impl WriteTx {
     }
 }
 
+/// Placeholders (`$n, $n+1, …`) for `alts`, whose values are added to `binds`.
+fn marks(alts: &[String], binds: &mut Vec<String>) -> String {
+    alts.iter()
+        .map(|a| {
+            binds.push(a.clone());
+            format!("${}", binds.len())
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// A query: for each word, the stems any of which must occur.
 pub struct Query<'a> {
     pub words: &'a [Vec<String>],
@@ -110,24 +121,15 @@ impl Store {
         words.sort_by_key(|(n, i, _)| (*n, *i));
         let words: Vec<&Vec<String>> = words.into_iter().map(|(_, _, alts)| alts).collect();
         let mut binds: Vec<String> = Vec::new();
-        let mut marks = |alts: &Vec<String>| -> String {
-            alts.iter()
-                .map(|a| {
-                    binds.push(a.clone());
-                    format!("${}", binds.len())
-                })
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
         // The filter: candidates from the rarest word, the others probed.
         let mut filter = format!(
             " WHERE d.id IN (SELECT doc_id FROM search_terms WHERE term IN ({}))",
-            marks(words[0])
+            marks(words[0], &mut binds)
         );
         for (i, alts) in words.iter().enumerate().skip(1) {
             filter.push_str(&format!(
                 " AND EXISTS (SELECT 1 FROM search_terms e{i} WHERE e{i}.doc_id = d.id AND e{i}.term IN ({}))",
-                marks(alts)
+                marks(alts, &mut binds)
             ));
         }
         if let Some(p) = q.process_id {
@@ -169,15 +171,6 @@ impl Store {
             return Ok((vec![], vec![]));
         }
         let (words, mut filter, mut binds) = self.filter(q).await?;
-        let marks = |alts: &Vec<String>, binds: &mut Vec<String>| -> String {
-            alts.iter()
-                .map(|a| {
-                    binds.push(a.clone());
-                    format!("${}", binds.len())
-                })
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
         let facets_sql = format!(
             "SELECT d.kind, COUNT(*) FROM search_docs d{filter} GROUP BY d.kind ORDER BY d.kind"
         );

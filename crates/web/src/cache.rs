@@ -297,17 +297,8 @@ async fn own_token(response: Response, placeholder: &str, csrf: &str) -> Respons
     let (parts, body) = response.into_parts();
     match to_bytes(body, usize::MAX).await {
         Ok(bytes) => {
-            let page = Page {
-                version: 0,
-                at: Instant::now(),
-                headers: parts.headers.clone(),
-                size: bytes.len(),
-                pieces: cut(&bytes, placeholder.as_bytes()),
-            };
-            let mut r = page.response(csrf);
-            *r.status_mut() = parts.status;
-            *r.extensions_mut() = parts.extensions;
-            r
+            let pieces = cut(&bytes, placeholder.as_bytes());
+            Response::from_parts(parts, joined(&pieces, bytes.len(), csrf))
         }
         Err(_) => ErrorMarker::response(StatusCode::INTERNAL_SERVER_ERROR, "error-internal"),
     }
@@ -315,22 +306,25 @@ async fn own_token(response: Response, placeholder: &str, csrf: &str) -> Respons
 
 impl Page {
     fn response(&self, csrf: &str) -> Response {
-        let body = if self.pieces.len() == 1 {
-            Body::from(self.pieces[0].clone())
-        } else {
-            let mut whole = Vec::with_capacity(self.size);
-            for (i, piece) in self.pieces.iter().enumerate() {
-                if i > 0 {
-                    whole.extend_from_slice(csrf.as_bytes());
-                }
-                whole.extend_from_slice(piece);
-            }
-            Body::from(whole)
-        };
-        let mut r = Response::new(body);
+        let mut r = Response::new(joined(&self.pieces, self.size, csrf));
         *r.headers_mut() = self.headers.clone();
         r
     }
+}
+
+/// `pieces` joined with `csrf` between them (`size`: about the whole length).
+fn joined(pieces: &[Bytes], size: usize, csrf: &str) -> Body {
+    if let [only] = pieces {
+        return Body::from(only.clone());
+    }
+    let mut whole = Vec::with_capacity(size);
+    for (i, piece) in pieces.iter().enumerate() {
+        if i > 0 {
+            whole.extend_from_slice(csrf.as_bytes());
+        }
+        whole.extend_from_slice(piece);
+    }
+    Body::from(whole)
 }
 
 /// `bytes` cut at every occurrence of `token` (which is not kept).

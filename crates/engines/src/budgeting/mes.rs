@@ -320,12 +320,7 @@ pub fn run_traced(
     if let Some(t) = trace.as_deref_mut() {
         t.clear();
         for &p in candidates {
-            bound_of[p] = t.bounds.len();
-            t.bounds.push(Bound {
-                round: 0,
-                project: p,
-                poor: Vec::new(),
-            });
+            bound_of[p] = t.bound(0, p, Vec::new());
         }
     }
     let mut exact: Vec<Option<Q>> = vec![None; m];
@@ -358,12 +353,7 @@ pub fn run_traced(
                 exact[p] = None;
                 fresh[p] = true;
                 if let Some(t) = trace.as_deref_mut() {
-                    bound_of[p] = t.bounds.len();
-                    t.bounds.push(Bound {
-                        round,
-                        project: p,
-                        poor,
-                    });
+                    bound_of[p] = t.bound(round, p, poor);
                 }
             }
             best_f = best_f.min(afford_f[p]);
@@ -393,25 +383,13 @@ pub fn run_traced(
                     None => {
                         let (r, poor) = rho_exact(e, s, &w, p);
                         if let Some(t) = trace.as_deref_mut() {
-                            bound_of[p] = t.bounds.len();
-                            t.bounds.push(Bound {
-                                round,
-                                project: p,
-                                poor,
-                            });
+                            bound_of[p] = t.bound(round, p, poor);
                         }
                         exact[p] = Some(r.clone());
                         r
                     }
                 };
-                match &best {
-                    Some(b) if rho > *b => {}
-                    Some(b) if rho == *b => tied.push(p),
-                    _ => {
-                        best = Some(rho);
-                        tied = vec![p];
-                    }
-                }
+                super::least(&mut best, &mut tied, rho, p);
             }
             (tied, best)
         };
@@ -542,6 +520,16 @@ impl Trace {
         self.rounds.clear();
         self.bounds.clear();
         self.last.clear();
+    }
+
+    /// Records the bound of `project`'s ρ computed in `round`; returns its index.
+    fn bound(&mut self, round: usize, project: usize, poor: Vec<u32>) -> usize {
+        self.bounds.push(Bound {
+            round,
+            project,
+            poor,
+        });
+        self.bounds.len() - 1
     }
 }
 

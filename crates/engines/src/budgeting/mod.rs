@@ -163,6 +163,19 @@ impl Election {
     }
 }
 
+/// Keeps in `best` the least ρ seen and in `tied` the projects that have it, given project `p`
+/// with `rho`.
+pub(crate) fn least(best: &mut Option<Q>, tied: &mut Vec<usize>, rho: Q, p: usize) {
+    match best {
+        Some(b) if rho > *b => {}
+        Some(b) if rho == *b => tied.push(p),
+        _ => {
+            *best = Some(rho);
+            *tied = vec![p];
+        }
+    }
+}
+
 /// A rational as the nearest float; an integer (the common case: costs, points, counts) without
 /// the division a fraction needs.
 pub(crate) fn to_f64(q: &Q) -> f64 {

@@ -676,14 +676,7 @@ fn mes_run(
                     )
                 })
                 .clone();
-            match &best {
-                Some(b) if rho > *b => {}
-                Some(b) if rho == *b => tied.push(p),
-                _ => {
-                    best = Some(rho);
-                    tied = vec![p];
-                }
-            }
+            super::least(&mut best, &mut tied, rho, p);
         }
         let Some(rho) = best else { break };
         tied.sort_by(|a, b| tie.cmp(e, profile, *a, *b));

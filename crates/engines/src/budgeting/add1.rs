@@ -17,11 +17,14 @@
 use super::mes::{self, Arithmetic, Setup, Trace, sure_lt};
 use super::{Election, Profile, Q, TieBreak, to_f64};
 use num_bigint::BigInt;
-use num_traits::{One, Zero};
+use num_traits::{ToPrimitive, Zero};
 use std::cmp::Ordering;
 
 /// Relative margin of the floating-point checks of a trace (as in the MES run).
 const MARGIN: f64 = 1e-7;
+
+/// Σ supporters over all projects from which the runs of Add1 go on several threads.
+const PARALLEL_SIZE: usize = 20_000;
 
 /// What [`holds_with`] does with each condition of a trace.
 trait Conditions {
@@ -62,7 +65,10 @@ impl Conditions for DecideAndRecord {
 
 /// Money as the trace spends it at one share: every payment kept, so the money of any group at
 /// the start of any earlier round stays computable exactly. The exact ρ of a round is computed only
-/// when an exact comparison needs it (floats decide almost every check).
+/// when an exact comparison needs it (floats decide almost every check), and then only for the
+/// rounds that comparison depends on: a round whose supporters all keep money left has ρ =
+/// cost / utility whatever came before (with cost utilities, every such ρ is 1 / supporters), so
+/// most exact ties are decided without the long chain of earlier rounds.
 struct Ledger<'a> {
     e: &'a Election,
     s: &'a Setup,
@@ -73,8 +79,8 @@ struct Ledger<'a> {
     approx: Vec<f64>,
     /// Per round: Σ weight × û of the supporters of the project bought who had nothing left after.
     denom_hat: Vec<i128>,
-    /// Exact ρ / scale of the first rounds (as many as were needed).
-    rho_per_hat: Vec<Q>,
+    /// Per round: its exact ρ / scale, once a comparison needed it.
+    rho_per_hat: Vec<Option<Q>>,
     abs: f64,
 }
 
@@ -99,41 +105,27 @@ impl Ledger<'_> {
         })
     }
 
-    /// Computes the exact ρ of every round before `round`.
-    fn ensure(&mut self, round: usize) {
-        while self.rho_per_hat.len() < round {
-            let k = self.rho_per_hat.len();
-            let t = &self.trace.rounds[k];
-            let sup = &self.s.sup[t.chosen];
+    /// The exact ρ / scale of round `k` (and of the rounds it depends on).
+    fn rho_per_hat(&mut self, k: usize) -> &Q {
+        if self.rho_per_hat[k].is_none() {
+            let (e, s, t) = (self.e, self.s, &self.trace.rounds[k]);
+            let sup = &s.sup[t.chosen];
             let poor = self.money(t.emptied.iter().map(|i| sup[*i as usize].0), k);
-            let rho_per_hat = (&self.e.projects[t.chosen].cost - poor)
+            let value = (&e.projects[t.chosen].cost - poor)
                 / Q::from_integer(BigInt::from(self.denom_hat[k]));
-            self.rho_per_hat.push(rho_per_hat);
+            self.rho_per_hat[k] = Some(value);
         }
+        self.rho_per_hat[k].get_or_insert_with(Q::zero)
     }
 
     /// The exact ρ of `round` (of its project's utilities).
     fn rho(&mut self, round: usize) -> Q {
-        self.ensure(round + 1);
-        &self.rho_per_hat[round] * &self.s.scale[self.trace.rounds[round].chosen]
+        let scale = &self.s.scale[self.trace.rounds[round].chosen];
+        self.rho_per_hat(round) * scale
     }
 
-    /// One voter's money in group `g` at the start of `round`, exactly.
-    fn money_of(&mut self, g: usize, round: usize) -> Q {
-        if !self.has_money(g, round) {
-            return Q::zero();
-        }
-        self.ensure(round);
-        let mut v = self.share.clone();
-        for (k, hat) in self.payments(g, round) {
-            v -= &self.rho_per_hat[k] * Q::from_integer(BigInt::from(hat));
-        }
-        v
-    }
-
-    /// Σ weight × money of `groups` at the start of `round`, exactly (needs the exact ρ of the
-    /// rounds before).
-    fn money(&self, groups: impl Iterator<Item = usize>, round: usize) -> Q {
+    /// Σ weight × money of `groups` at the start of `round`, exactly.
+    fn money(&mut self, groups: impl Iterator<Item = usize>, round: usize) -> Q {
         let mut weight: i128 = 0;
         let mut per_round = vec![0i128; round];
         for g in groups {
@@ -149,15 +141,10 @@ impl Ledger<'_> {
         let mut v = &self.share * Q::from_integer(BigInt::from(weight));
         for (k, a) in per_round.iter().enumerate() {
             if *a != 0 {
-                v -= &self.rho_per_hat[k] * Q::from_integer(BigInt::from(*a));
+                v -= self.rho_per_hat(k) * Q::from_integer(BigInt::from(*a));
             }
         }
         v
-    }
-
-    fn money_ensured(&mut self, groups: impl Iterator<Item = usize>, round: usize) -> Q {
-        self.ensure(round);
-        self.money(groups, round)
     }
 
     /// Σ weight × money of `q`'s supporters < its cost, at the start of `round`?
@@ -170,7 +157,7 @@ impl Ledger<'_> {
             .sum();
         let sure = sure_lt(available, s.cost_f[q], self.abs * s.sup[q].len() as f64);
         c.check(s.cost_f[q] - available, sure, || {
-            self.money_ensured(s.sup[q].iter().map(|(g, _, _)| *g), round) < self.e.projects[q].cost
+            self.money(s.sup[q].iter().map(|(g, _, _)| *g), round) < self.e.projects[q].cost
         })
     }
 }
@@ -292,7 +279,7 @@ fn holds_with(
         emptied: vec![usize::MAX; groups],
         approx: vec![share_f; groups],
         denom_hat: Vec::with_capacity(trace.rounds.len()),
-        rho_per_hat: Vec::new(),
+        rho_per_hat: vec![None; trace.rounds.len()],
         abs: share_f.abs() * 1e-9 + 1e-12,
     };
     let mut values: Vec<BoundValue> = Vec::with_capacity(trace.bounds.len());
@@ -302,21 +289,16 @@ fn holds_with(
                 break;
             }
             let sup = &s.sup[b.project];
-            let mut utility = (s.total_hat[b.project] as f64) / to_f64(&s.scale[b.project]);
             let mut money = 0.0;
-            let mut denom_hat = s.total_hat[b.project];
             for &i in &b.poor {
-                let (g, hat, u) = sup[i as usize];
-                if l.has_money(g, round) {
-                    money += s.weight_f[g] * l.approx[g];
-                }
-                utility -= s.weight_f[g] * u;
-                denom_hat -= s.weight[g] * hat;
+                let g = sup[i as usize].0;
+                // Along the trace, the groups in `poor` still have money in `round`.
+                money += s.weight_f[g] * l.approx[g];
             }
             values.push(BoundValue {
-                approx: (s.cost_f[b.project] - money) / utility,
-                tolerance: MARGIN * (s.cost_f[b.project] / utility).abs() + 1e-300,
-                denom_hat,
+                approx: (s.cost_f[b.project] - money) / b.utility,
+                tolerance: MARGIN * (s.cost_f[b.project] / b.utility).abs() + 1e-300,
+                denom_hat: b.denom_hat,
             });
         }
     };
@@ -363,8 +345,10 @@ fn holds_with(
                 (l.approx[*g] - due_f, money_lt_due.map(|lt| !lt))
             };
             let ok = c.check(slack, sure, || {
-                let money = l.money_of(*g, r);
-                let due = l.rho(r) * Q::from_integer(BigInt::from(*hat)) / &s.scale[p];
+                // Both sides times the group's weight.
+                let money = l.money(std::iter::once(*g), r);
+                let due =
+                    l.rho(r) * Q::from_integer(BigInt::from(*hat * s.weight[*g])) / &s.scale[p];
                 if pays { money <= due } else { money >= due }
             });
             if !ok {
@@ -381,8 +365,7 @@ fn holds_with(
             let ok = c.check(v.approx - rho_f, sure, || {
                 let bound = &trace.bounds[b];
                 let qsup = &s.sup[q];
-                let money =
-                    l.money_ensured(bound.poor.iter().map(|i| qsup[*i as usize].0), bound.round);
+                let money = l.money(bound.poor.iter().map(|i| qsup[*i as usize].0), bound.round);
                 let lb = (&e.projects[q].cost - money) * &s.scale[q]
                     / Q::from_integer(BigInt::from(v.denom_hat));
                 let rho = l.rho(r);
@@ -430,60 +413,147 @@ pub(super) fn add1(
     let mut trace = Trace::default();
     let (mut winners, mut at_zero) =
         proven_run(e, profile, s, tie, candidates, free, &share, &mut trace);
+    let spend = Spend::new(e);
+    let exhaustive = |winners: &[usize]| spend.exhaustive(e, winners, exhaust_over);
+    // Runs on large elections take long enough to be worth a thread each: the shares after the
+    // skipped ones are run side by side, each exactly, and taken in order.
+    let size: usize = s.sup.iter().map(Vec::len).sum();
+    let width = if size >= PARALLEL_SIZE {
+        std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
+    } else {
+        1
+    };
     let mut guess: u64 = 1;
-    loop {
-        let cost = e.cost_of(&winners);
-        let exhaustive = exhaust_over
-            .iter()
-            .filter(|p| !winners.contains(p))
-            .all(|p| &cost + &e.projects[*p].cost > e.budget);
-        if exhaustive {
-            break;
-        }
+    // Whether the last shares run side by side left different traces: then the outcome is
+    // changing at every share, and the next ones are run without looking for a skip.
+    let mut dense = false;
+    while !exhaustive(&winners) {
         let at = |k: u64| &share + Q::from_integer(BigInt::from(k));
         let holds_at = |k: u64| holds(e, profile, s, tie, &trace, &at(k));
-        // Every condition is affine in the share along the trace: its float slack at two
-        // shares predicts where the first one fails. The prediction is only a guess: the trace
-        // is checked exactly there (it holds at the share itself, `proven_run` checked it), and
+        // Where the outcome changes at almost every share, the trace fails one unit on, and it
+        // fails early in the check: find that out before any prediction. Otherwise every
+        // condition is affine in the share along the trace: its float slack at two shares
+        // predicts where the first one fails. The prediction is only a guess: the trace is
+        // checked exactly there (it holds at the share itself, `proven_run` checked it), and
         // galloping takes over when the guess was too far. A guess too short costs one more
         // run, which finds the same outcome.
-        let probe = guess.max(1).saturating_mul(2);
-        let predicted = predict(
-            &at_zero,
-            &slacks(e, profile, s, tie, &trace, &at(probe)),
-            probe,
-        );
-        let skip = match predicted {
-            Some(k) if k > 0 && holds_at(k) => {
-                guess = k;
-                k
+        let skip = if dense || !holds_at(1) {
+            guess = 1;
+            0
+        } else {
+            let probe = guess.max(1).saturating_mul(2);
+            let predicted = predict(
+                &at_zero,
+                &slacks(e, profile, s, tie, &trace, &at(probe)),
+                probe,
+            );
+            match predicted {
+                Some(k) if k > 0 && holds_at(k) => {
+                    guess = k;
+                    k
+                }
+                Some(k) if k > 0 => {
+                    guess = k;
+                    longest_hold(&mut guess, holds_at)
+                }
+                _ => longest_hold(&mut guess, holds_at),
             }
-            Some(k) if k > 0 => {
-                guess = k;
-                longest_hold(&mut guess, holds_at)
-            }
-            _ => longest_hold(&mut guess, holds_at),
         };
         share += Q::from_integer(BigInt::from(skip));
-        let next_share = &share + Q::one();
-        let (next, next_slacks) = proven_run(
-            e,
-            profile,
-            s,
-            tie,
-            candidates,
-            free,
-            &next_share,
-            &mut trace,
-        );
-        if e.cost_of(&next) > e.budget {
-            break;
+        let shares: Vec<Q> = (1..=width as u64)
+            .map(|j| &share + Q::from_integer(BigInt::from(j)))
+            .collect();
+        let runs = std::thread::scope(|scope| {
+            let run = |share: &Q| {
+                let mut trace = Trace::default();
+                let (winners, slacks) =
+                    proven_run(e, profile, s, tie, candidates, free, share, &mut trace);
+                (winners, slacks, trace)
+            };
+            let others: Vec<_> = shares[1..]
+                .iter()
+                .map(|share| scope.spawn(move || run(share)))
+                .collect();
+            let mut runs = vec![run(&shares[0])];
+            for other in others {
+                match other.join() {
+                    Ok(done) => runs.push(done),
+                    Err(panic) => std::panic::resume_unwind(panic),
+                }
+            }
+            runs
+        });
+        dense = runs.windows(2).any(|pair| pair[0].2 != pair[1].2);
+        for ((next, next_slacks, next_trace), next_share) in runs.into_iter().zip(shares) {
+            if spend.over_budget(e, &next) {
+                return (winners, share);
+            }
+            winners = next;
+            at_zero = next_slacks;
+            trace = next_trace;
+            share = next_share;
+            if exhaustive(&winners) {
+                break;
+            }
         }
-        winners = next;
-        at_zero = next_slacks;
-        share = next_share;
     }
     (winners, share)
+}
+
+/// What the chosen projects cost, against the budget: in integers over one common denominator
+/// when they fit (Add1 asks after every run), in rationals otherwise.
+enum Spend {
+    Integers { costs: Vec<i128>, budget: i128 },
+    Rationals,
+}
+
+impl Spend {
+    fn new(e: &Election) -> Self {
+        let integers = || {
+            let mut denom = e.budget.denom().clone();
+            for p in &e.projects {
+                denom = num_integer::Integer::lcm(&denom, p.cost.denom());
+            }
+            let scaled = |q: &Q| (q * &denom).to_integer().to_i128();
+            let costs: Vec<i128> = e
+                .projects
+                .iter()
+                .map(|p| scaled(&p.cost))
+                .collect::<Option<_>>()?;
+            let budget = scaled(&e.budget)?;
+            let total = costs.iter().try_fold(budget.checked_abs()?, |t, c| {
+                t.checked_add(c.checked_abs()?)
+            })?;
+            (total < i128::MAX / 2).then_some(Self::Integers { costs, budget })
+        };
+        integers().unwrap_or(Self::Rationals)
+    }
+
+    fn over_budget(&self, e: &Election, winners: &[usize]) -> bool {
+        match self {
+            Self::Integers { costs, budget } => {
+                winners.iter().map(|p| costs[*p]).sum::<i128>() > *budget
+            }
+            Self::Rationals => e.cost_of(winners) > e.budget,
+        }
+    }
+
+    /// No project of `over` left out of `winners` fits what remains of the budget.
+    fn exhaustive(&self, e: &Election, winners: &[usize], over: &[usize]) -> bool {
+        let left_out = over.iter().filter(|p| !winners.contains(p));
+        match self {
+            Self::Integers { costs, budget } => {
+                let cost: i128 = winners.iter().map(|p| costs[*p]).sum();
+                left_out.into_iter().all(|p| cost + costs[*p] > *budget)
+            }
+            Self::Rationals => {
+                let cost = e.cost_of(winners);
+                left_out
+                    .into_iter()
+                    .all(|p| &cost + &e.projects[*p].cost > e.budget)
+            }
+        }
+    }
 }
 
 /// The last k at which every slack, moving along the line through its values at 0 and at

@@ -180,29 +180,52 @@ pub(super) fn is_poor(
         .unwrap_or_else(|| w.exact(g) < rho * Q::from_integer(BigInt::from(hat)) / scale)
 }
 
-/// ρ in floating point, from the shadows, and the positions in `sup[p]` of the supporters who
-/// pay everything they have (those who cannot pay ρ × u).
-fn rho_f(s: &Setup, w: &Wallets, p: usize) -> (f64, Vec<u32>) {
-    let mut rich: Vec<u32> = (0..s.sup[p].len() as u32).collect();
-    let mut poor: Vec<u32> = Vec::new();
+/// ρ in floating point, from the shadows; the positions in `sup[p]` of the supporters who pay
+/// everything they have (those who cannot pay ρ × u); and Σ weight × money of all supporters.
+fn rho_f(s: &Setup, w: &Wallets, p: usize) -> (f64, Vec<u32>, f64) {
+    let sup = &s.sup[p];
     let (mut paid, mut denom) = (0.0, (s.total_hat[p] as f64) / to_f64(&s.scale[p]));
-    loop {
-        let rho = (s.cost_f[p] - paid) / denom;
-        let before = rich.len();
-        rich.retain(|&i| {
-            let (g, _, u) = s.sup[p][i as usize];
-            let is = w.emptied[g] || w.approx[g] < rho * u;
-            if is {
-                paid += s.weight_f[g] * w.approx[g];
-                denom -= s.weight_f[g] * u;
-                poor.push(i);
-            }
-            !is
-        });
-        if rich.len() == before || rich.is_empty() || denom <= 0.0 {
-            return (rho, poor);
+    let mut rho = s.cost_f[p] / denom;
+    let mut available = 0.0;
+    // Who can pay ρ × u and who cannot is a coin toss for the processor: each supporter is
+    // written to both lists and only the right one advances, without a branch.
+    let mut rich: Vec<u32> = vec![0; sup.len()];
+    let mut poor: Vec<u32> = vec![0; sup.len()];
+    let (mut rich_len, mut poor_len) = (0, 0);
+    for (i, (g, _, u)) in sup.iter().enumerate() {
+        let (money, w_f) = (w.approx[*g], s.weight_f[*g]);
+        available += w_f * money;
+        let is = (money < rho * u) | w.emptied[*g];
+        rich[rich_len] = i as u32;
+        poor[poor_len] = i as u32;
+        rich_len += usize::from(!is);
+        poor_len += usize::from(is);
+        paid += if is { w_f * money } else { 0.0 };
+        denom -= if is { w_f * u } else { 0.0 };
+    }
+    // Until nobody else falls short of ρ × u (ρ only grows as supporters move over).
+    while poor_len > 0 && rich_len > 0 && denom > 0.0 {
+        rho = (s.cost_f[p] - paid) / denom;
+        let before = rich_len;
+        rich_len = 0;
+        for j in 0..before {
+            let i = rich[j];
+            let (g, _, u) = sup[i as usize];
+            let (money, w_f) = (w.approx[g], s.weight_f[g]);
+            let is = money < rho * u;
+            rich[rich_len] = i;
+            poor[poor_len] = i;
+            rich_len += usize::from(!is);
+            poor_len += usize::from(is);
+            paid += if is { w_f * money } else { 0.0 };
+            denom -= if is { w_f * u } else { 0.0 };
+        }
+        if rich_len == before {
+            break;
         }
     }
+    poor.truncate(poor_len);
+    (rho, poor, available)
 }
 
 /// ρ exactly: move the supporters who cannot pay ρ × u into the group that pays everything until
@@ -305,9 +328,6 @@ pub fn run_traced(
         rho_per_hat: Vec::new(),
         abs: share_f.abs() * 1e-9 + 1e-12,
     };
-    let mut available_f: Vec<f64> = (0..m)
-        .map(|p| s.sup[p].iter().map(|(g, _, _)| s.weight_f[*g]).sum::<f64>() * share_f)
-        .collect();
     let mut afford_f: Vec<f64> = (0..m)
         .map(|p| {
             let t = (s.total_hat[p] as f64) / to_f64(&s.scale[p]);
@@ -320,40 +340,43 @@ pub fn run_traced(
     if let Some(t) = trace.as_deref_mut() {
         t.clear();
         for &p in candidates {
-            bound_of[p] = t.bound(0, p, Vec::new());
+            bound_of[p] = t.bound(s, &[], 0, p, Vec::new());
         }
     }
     let mut exact: Vec<Option<Q>> = vec![None; m];
-    let mut fresh = vec![false; m];
+    // The round in which each project's ρ was last found: after each round the money of many
+    // voters has changed, and finding which projects they support costs more than finding ρ
+    // again for the few projects scanned.
+    let mut found_in = vec![usize::MAX; m];
     let mut alive: Vec<usize> = candidates.to_vec();
     let mut winners: Vec<usize> = free.to_vec();
     let mut rounds = Vec::new();
     loop {
         let round = w.rho_per_hat.len();
-        alive.sort_by(|a, b| afford_f[*a].total_cmp(&afford_f[*b]));
+        alive.sort_unstable_by(|a, b| afford_f[*a].total_cmp(&afford_f[*b]));
         let mut best_f = f64::INFINITY;
         let mut scanned = Vec::new();
         let mut removed = Vec::new();
         for &p in &alive {
-            let unaffordable = if floats {
-                available_f[p] < s.cost_f[p]
-            } else {
-                cannot_afford(e, s, &w, p, available_f[p])
-            };
-            if unaffordable {
-                removed.push(p);
-                continue;
-            }
             if sure_lt(best_f, afford_f[p], 0.0) == Some(true) {
                 break;
             }
-            if !fresh[p] {
-                let (rho, poor) = rho_f(s, &w, p);
+            if found_in[p] != round {
+                let (rho, poor, available) = rho_f(s, &w, p);
+                let unaffordable = if floats {
+                    available < s.cost_f[p]
+                } else {
+                    cannot_afford(e, s, &w, p, available)
+                };
+                if unaffordable {
+                    removed.push(p);
+                    continue;
+                }
                 afford_f[p] = rho;
                 exact[p] = None;
-                fresh[p] = true;
+                found_in[p] = round;
                 if let Some(t) = trace.as_deref_mut() {
-                    bound_of[p] = t.bound(round, p, poor);
+                    bound_of[p] = t.bound(s, &w.emptied, round, p, poor);
                 }
             }
             best_f = best_f.min(afford_f[p]);
@@ -383,7 +406,7 @@ pub fn run_traced(
                     None => {
                         let (r, poor) = rho_exact(e, s, &w, p);
                         if let Some(t) = trace.as_deref_mut() {
-                            bound_of[p] = t.bound(round, p, poor);
+                            bound_of[p] = t.bound(s, &w.emptied, round, p, poor);
                         }
                         exact[p] = Some(r.clone());
                         r
@@ -440,17 +463,7 @@ pub fn run_traced(
             });
         }
         let keep_payments = exact_rho.is_some();
-        pay(
-            profile,
-            s,
-            &mut w,
-            &mut available_f,
-            &mut fresh,
-            round,
-            emptied_now,
-            partial,
-            keep_payments,
-        );
+        pay(&mut w, round, emptied_now, partial, keep_payments);
         match exact_rho {
             Some(rho) => {
                 w.rho_per_hat.push(&rho / scale);
@@ -465,39 +478,24 @@ pub fn run_traced(
 }
 
 /// The payments of one round: the groups in `emptied` pay all they have, the others in `partial`
-/// `(group, û, due)` their due (kept for exact money when `keep_payments`); every project they
-/// support needs its ρ found again.
-#[allow(clippy::too_many_arguments)]
+/// `(group, û, due)` their due (kept for exact money when `keep_payments`).
 fn pay(
-    profile: &Profile,
-    s: &Setup,
     w: &mut Wallets,
-    available_f: &mut [f64],
-    fresh: &mut [bool],
     round: usize,
     emptied: Vec<usize>,
     partial: Vec<(usize, i128, f64)>,
     keep_payments: bool,
 ) {
     for g in emptied {
-        let before = w.approx[g];
         w.emptied[g] = true;
         w.paid[g].clear();
         w.approx[g] = 0.0;
-        for q in &profile.groups[g].projects {
-            available_f[*q] -= s.weight_f[g] * before;
-            fresh[*q] = false;
-        }
     }
     for (g, hat, due_f) in partial {
         if keep_payments {
             w.paid[g].push((round, hat));
         }
         w.approx[g] -= due_f;
-        for q in &profile.groups[g].projects {
-            available_f[*q] -= s.weight_f[g] * due_f;
-            fresh[*q] = false;
-        }
     }
 }
 
@@ -507,7 +505,7 @@ fn pay(
 /// result bounds its ρ from below. Every condition is affine in the share along the trace (money
 /// and ρ are affine while these sets stay the same), so the shares at which the whole trace holds
 /// form an interval: checking two shares proves every share between them gives the same outcome.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq)]
 pub struct Trace {
     pub(super) rounds: Vec<TraceRound>,
     pub(super) bounds: Vec<Bound>,
@@ -522,18 +520,39 @@ impl Trace {
         self.last.clear();
     }
 
-    /// Records the bound of `project`'s ρ computed in `round`; returns its index.
-    fn bound(&mut self, round: usize, project: usize, poor: Vec<u32>) -> usize {
+    /// Records the bound of `project`'s ρ computed in `round` with the supporters at positions
+    /// `poor` paying everything they have (`emptied`: who had nothing left then); returns its
+    /// index.
+    fn bound(
+        &mut self,
+        s: &Setup,
+        emptied: &[bool],
+        round: usize,
+        project: usize,
+        mut poor: Vec<u32>,
+    ) -> usize {
+        let sup = &s.sup[project];
+        let mut utility = (s.total_hat[project] as f64) / to_f64(&s.scale[project]);
+        let mut denom_hat = s.total_hat[project];
+        for &i in &poor {
+            let (g, hat, u) = sup[i as usize];
+            utility -= s.weight_f[g] * u;
+            denom_hat -= s.weight[g] * hat;
+        }
+        // Who had nothing left adds nothing to the money of Q, at any share along the trace.
+        poor.retain(|i| !emptied.get(sup[*i as usize].0).copied().unwrap_or(false));
         self.bounds.push(Bound {
             round,
             project,
             poor,
+            utility,
+            denom_hat,
         });
         self.bounds.len() - 1
     }
 }
 
-#[derive(Debug)]
+#[derive(Debug, PartialEq)]
 pub(super) struct TraceRound {
     pub(super) chosen: usize,
     /// Positions in `sup[chosen]` of the supporters who paid everything they had.
@@ -547,9 +566,14 @@ pub(super) struct TraceRound {
 
 /// ρ_Q = (cost − money of Q) / (utility of the others), computed at the start of `round`: a lower
 /// bound of `project`'s ρ from then on, for any set Q of its supporters (positions in `sup`).
-#[derive(Debug)]
+#[derive(Debug, PartialEq)]
 pub(super) struct Bound {
     pub(super) round: usize,
     pub(super) project: usize,
+    /// Positions in `sup` of the supporters in Q who still had money in `round`.
     pub(super) poor: Vec<u32>,
+    /// The utility of the supporters not in Q, in floats and times the project's scale: the
+    /// same at every share along the trace.
+    pub(super) utility: f64,
+    pub(super) denom_hat: i128,
 }

@@ -15,8 +15,7 @@
 
 use super::{Election, Profile, Q, TieBreak, to_f64};
 use num_bigint::BigInt;
-use num_integer::Integer;
-use num_traits::{One, ToPrimitive, Zero};
+use num_traits::{ToPrimitive, Zero};
 
 const MARGIN: f64 = 1e-7;
 
@@ -56,39 +55,24 @@ impl Setup {
         let mut scale = Vec::with_capacity(m);
         let mut total_hat = Vec::with_capacity(m);
         for p in 0..m {
-            // A project's supporters share a few distinct utilities (one, for cost utilities):
-            // the big-number work is done once per distinct value.
-            let mut distinct: Vec<&Q> = Vec::new();
-            for (_, u) in &profile.supporters[p] {
-                if !distinct.contains(&u) {
-                    distinct.push(u);
-                }
-            }
-            let mut lcm = BigInt::one();
-            for u in &distinct {
-                if !u.denom().is_one() {
-                    lcm = lcm.lcm(u.denom());
-                }
-            }
-            let s = Q::from_integer(lcm);
-            let mut values: Vec<(&Q, i128, f64)> = Vec::with_capacity(distinct.len());
-            for u in distinct {
-                let hat = (u * &s).to_integer().to_i128()?;
+            // Every utility is a small number times the project's unit: scaled by the unit's
+            // denominator, they are integers.
+            let unit = &profile.unit[p];
+            let base = unit.numer().to_i128()?;
+            let unit_f = to_f64(unit);
+            let mut list = Vec::with_capacity(profile.supporters[p].len());
+            let mut total: i128 = 0;
+            for (g, number) in &profile.supporters[p] {
+                let hat = base.checked_mul(i128::from(*number))?;
                 // Keep every Σ w × û far from overflow.
                 if hat.checked_mul(total_weight.max(1))?.checked_mul(64)?.abs() > i128::MAX / 4 {
                     return None;
                 }
-                values.push((u, hat, to_f64(u)));
-            }
-            let mut list = Vec::with_capacity(profile.supporters[p].len());
-            let mut total: i128 = 0;
-            for (g, u) in &profile.supporters[p] {
-                let (_, hat, u_f) = values.iter().find(|(v, _, _)| *v == u)?;
                 total += weight[*g] * hat;
-                list.push((*g, *hat, *u_f));
+                list.push((*g, hat, *number as f64 * unit_f));
             }
             sup.push(list);
-            scale.push(s);
+            scale.push(Q::from_integer(unit.denom().clone()));
             total_hat.push(total);
         }
         Some(Self {

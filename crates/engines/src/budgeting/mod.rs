@@ -207,8 +207,11 @@ pub struct Totals {
 pub struct Profile {
     pub totals: Totals,
     pub groups: Vec<Group>,
-    /// For every project: `(group, utility)` of the groups that give it a positive utility.
-    pub supporters: Vec<Vec<(usize, Q)>>,
+    /// For every project: `(group, number)` of the groups that give it a positive utility,
+    /// their utility being `number × unit` (see [`Profile::utility`]).
+    pub supporters: Vec<Vec<(usize, i64)>>,
+    /// For every project: the utility of number 1 (its cost for cost utilities, else 1).
+    pub unit: Vec<Q>,
 }
 
 impl std::ops::Deref for Profile {
@@ -252,25 +255,34 @@ fn costing(election: &Election) -> Vec<bool> {
         .collect()
 }
 
-/// The utility of a voter whose number for a project of `cost` is `number`.
-fn utility_of(utility: Utility, number: i64, cost: &Q) -> Q {
+/// The utility of number 1 for a project of `cost`: a voter's utility is their number times it.
+fn unit_of(utility: Utility, cost: &Q) -> Q {
     match utility {
-        Utility::Cost => cost.clone(),
-        Utility::Cardinality => Q::one(),
-        Utility::Points | Utility::Borda => Q::from_integer(BigInt::from(number)),
-        Utility::PointsTimesCost => Q::from_integer(BigInt::from(number)) * cost,
+        Utility::Cost | Utility::PointsTimesCost => cost.clone(),
+        Utility::Cardinality | Utility::Points | Utility::Borda => Q::one(),
     }
 }
 
 impl Totals {
     /// The totals of `election` under `utility`, without grouping the ballots.
     pub fn new(election: &Election, utility: Utility) -> Self {
+        Self::of(election, election.ballots.iter().map(|b| (b, 1)), utility)
+    }
+
+    /// The totals of `ballots`, each `(ballot, how many voters cast it)`.
+    fn of<'a>(
+        election: &Election,
+        ballots: impl Iterator<Item = (&'a Ballot, u64)>,
+        utility: Utility,
+    ) -> Self {
         let m = election.projects.len();
         let mut sums = vec![0i128; m];
         let mut support_count = vec![0u64; m];
         let mut seen = vec![usize::MAX; m];
         let costs = costing(election);
-        for (b, ballot) in election.ballots.iter().enumerate() {
+        let mut voters = 0;
+        for (b, (ballot, weight)) in ballots.enumerate() {
+            voters += weight;
             for (pos, &p) in ballot.projects.iter().enumerate() {
                 if seen[p] == b {
                     continue;
@@ -278,10 +290,10 @@ impl Totals {
                 seen[p] = b;
                 let (number, supports) = utility_number(ballot, pos, utility);
                 if supports {
-                    support_count[p] += 1;
+                    support_count[p] += weight;
                 }
                 if positive(utility, number, costs[p]) {
-                    sums[p] += i128::from(number);
+                    sums[p] += i128::from(number) * i128::from(weight);
                 }
             }
         }
@@ -297,7 +309,7 @@ impl Totals {
             })
             .collect();
         Self {
-            voters: election.ballots.len() as u64,
+            voters,
             total_utility,
             support_count,
         }
@@ -324,7 +336,14 @@ impl Hasher for FastHasher {
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
+        // Slices of integers arrive here as their bytes: a word at a time.
+        let mut words = bytes.chunks_exact(8);
+        for word in &mut words {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(word);
+            self.write_u64(u64::from_le_bytes(w));
+        }
+        for b in words.remainder() {
             self.write_u64(u64::from(*b));
         }
     }
@@ -366,23 +385,20 @@ impl Profile {
         }
         // A group's ballots have the same utilities. Each utility is fixed by the project and
         // one small number (1 for cost and cardinality, the points, or the Borda score), so the
-        // groups are found on those numbers and the rationals are made once per group.
+        // groups are found on those numbers.
+        let totals = Totals::of(election, firsts.iter().map(|(b, w)| (*b, *w)), utility);
         let mut index: FastMap<Vec<(usize, i64)>, usize> =
             FastMap::with_capacity_and_hasher(firsts.len(), Default::default());
         let mut groups: Vec<Group> = Vec::new();
         let m = election.projects.len();
-        let mut supporters: Vec<Vec<(usize, Q)>> = vec![Vec::new(); m];
-        // Per project, the utilities met so far by their number: each rational made once.
-        let mut values: Vec<Vec<(i64, Q)>> = vec![Vec::new(); m];
+        let mut supporters: Vec<Vec<(usize, i64)>> = vec![Vec::new(); m];
         let costs = costing(election);
         for (ballot, weight) in firsts {
-            let mut seen = vec![];
             let mut key: Vec<(usize, i64)> = Vec::with_capacity(ballot.projects.len());
             for (pos, &p) in ballot.projects.iter().enumerate() {
-                if seen.contains(&p) {
+                if key.iter().any(|(q, _)| *q == p) {
                     continue;
                 }
-                seen.push(p);
                 let (number, _) = utility_number(ballot, pos, utility);
                 if positive(utility, number, costs[p]) {
                     key.push((p, number));
@@ -394,16 +410,7 @@ impl Profile {
                 None => {
                     let g = groups.len();
                     for (p, number) in &key {
-                        let known = &mut values[*p];
-                        let u = match known.iter().find(|(n, _)| n == number) {
-                            Some((_, u)) => u.clone(),
-                            None => {
-                                let u = utility_of(utility, *number, &election.projects[*p].cost);
-                                known.push((*number, u.clone()));
-                                u
-                            }
-                        };
-                        supporters[*p].push((g, u));
+                        supporters[*p].push((g, *number));
                     }
                     let projects = key.iter().map(|(p, _)| *p).collect();
                     index.insert(key, g);
@@ -412,10 +419,20 @@ impl Profile {
             }
         }
         Self {
-            totals: Totals::new(election, utility),
+            totals,
             groups,
             supporters,
+            unit: election
+                .projects
+                .iter()
+                .map(|p| unit_of(utility, &p.cost))
+                .collect(),
         }
+    }
+
+    /// The utility of a voter whose number for project `p` is `number`.
+    pub fn utility(&self, p: usize, number: i64) -> Q {
+        &self.unit[p] * Q::from_integer(BigInt::from(number))
     }
 
     /// The weight of a group as a rational.

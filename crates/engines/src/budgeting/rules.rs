@@ -594,7 +594,16 @@ fn mes_run(
     let supporters: Vec<Vec<(usize, Q, f64)>> = profile
         .supporters
         .iter()
-        .map(|s| s.iter().map(|(g, u)| (*g, u.clone(), to_f64(u))).collect())
+        .enumerate()
+        .map(|(p, s)| {
+            s.iter()
+                .map(|(g, number)| {
+                    let u = profile.utility(p, *number);
+                    let u_f = to_f64(&u);
+                    (*g, u, u_f)
+                })
+                .collect()
+        })
         .collect();
     let cost_f: Vec<f64> = e.projects.iter().map(|p| to_f64(&p.cost)).collect();
     let total_f: Vec<f64> = profile.total_utility.iter().map(to_f64).collect();
@@ -682,7 +691,7 @@ fn mes_run(
         tied.sort_by(|a, b| tie.cmp(e, profile, *a, *b));
         let chosen = tied[0];
         let mut payments = Vec::new();
-        for (g, u) in &profile.supporters[chosen] {
+        for (g, u, _) in &supporters[chosen] {
             let due = &rho * u;
             let pay = if due < purse.exact[*g] {
                 due
@@ -818,75 +827,111 @@ fn mes_outcome(
     }
 }
 
+/// The loads of Phragmén's rounds: per round the project bought and which earlier rounds' loads
+/// its approvers carried (with their weight), the exact load computed only when asked for.
+#[derive(Default)]
+struct Loads {
+    rounds: Vec<(usize, Vec<(usize, u64)>)>,
+    exact: Vec<Option<Q>>,
+}
+
+impl Loads {
+    /// The exact load of round `k`.
+    fn exact(&mut self, e: &Election, profile: &Profile, k: usize) -> Q {
+        if let Some(l) = &self.exact[k] {
+            return l.clone();
+        }
+        let (p, parts) = std::mem::take(&mut self.rounds[k]);
+        let l = self.value(e, profile, p, &parts);
+        self.rounds[k] = (p, parts);
+        self.exact[k] = Some(l.clone());
+        l
+    }
+
+    /// The new load of project `p`'s approvers, carrying the loads of `parts` before.
+    fn value(&mut self, e: &Election, profile: &Profile, p: usize, parts: &[(usize, u64)]) -> Q {
+        let mut total = e.projects[p].cost.clone();
+        for (k, w) in parts {
+            total += self.exact(e, profile, *k) * q_int(*w);
+        }
+        total / q_int(profile.support_count[p])
+    }
+}
+
 /// Sequential Phragmén: loads grow as projects are bought; each step buys the project whose
 /// supporters would end with the smallest maximal load, stopping when that project does not fit.
 fn phragmen(e: &Election, profile: &Profile, tie: &TieBreak) -> Outcome {
-    // Each group's load is that of the last project its voters helped buy: `last[g]` indexes
-    // `bought_loads`. Σ weight × load over each project's approvers is kept in floating point;
-    // the exact sum is computed only for the projects whose new load may be the smallest.
+    // Each group's load is that of the last project its voters helped buy: `last[g]` indexes the
+    // rounds of `loads`. Σ weight × load over each project's approvers is kept in floating point;
+    // exact loads are computed only when the floats cannot tell the smallest new load apart.
     let mut last: Vec<Option<usize>> = vec![None; profile.groups.len()];
-    let mut bought_loads: Vec<Q> = Vec::new();
+    let mut loads = Loads::default();
     let mut load_f: Vec<f64> = vec![0.0; profile.groups.len()];
     let mut load_sum_f: Vec<f64> = vec![0.0; e.projects.len()];
+    let cost_f: Vec<f64> = e.projects.iter().map(|p| to_f64(&p.cost)).collect();
     let mut remaining: Vec<usize> = (0..e.projects.len())
         .filter(|p| e.projects[*p].cost <= e.budget)
         .collect();
     let mut winners = Vec::new();
     let mut spent = Q::zero();
+    // Which earlier rounds' loads make up the sum over `p`'s approvers, with what weight.
+    let recipe = |p: usize, last: &[Option<usize>], rounds: usize| -> Vec<(usize, u64)> {
+        let mut per_round = vec![0u64; rounds];
+        for (g, _) in &profile.supporters[p] {
+            if let Some(k) = last[*g] {
+                per_round[k] += profile.groups[*g].weight;
+            }
+        }
+        per_round
+            .into_iter()
+            .enumerate()
+            .filter(|(_, w)| *w > 0)
+            .collect()
+    };
     while !remaining.is_empty() {
         let new_load_f = |p: usize| -> f64 {
             let count = profile.support_count[p];
             if count == 0 {
                 f64::INFINITY
             } else {
-                (load_sum_f[p] + to_f64(&e.projects[p].cost)) / count as f64
+                (load_sum_f[p] + cost_f[p]) / count as f64
             }
         };
         let min_f = remaining
             .iter()
             .map(|p| new_load_f(*p))
             .fold(f64::INFINITY, f64::min);
-        // None stands for an infinite load (no approver).
-        let mut best: Option<Option<Q>> = None;
+        let near: Vec<usize> = remaining
+            .iter()
+            .copied()
+            .filter(|p| !(min_f.is_finite() && surely_less(min_f, new_load_f(*p)) == Some(true)))
+            .collect();
         let mut arg: Vec<usize> = Vec::new();
-        for &p in &remaining {
-            let lf = new_load_f(p);
-            if min_f.is_finite() && surely_less(min_f, lf) == Some(true) {
-                continue;
-            }
-            let count = profile.support_count[p];
-            let l = if count == 0 {
-                None
-            } else {
-                // Each approver's load is the new load of the last project it helped buy, so the
-                // exact sum is Σ_k L_k × (weight of approvers whose last purchase was k).
-                let mut per_round = vec![0u64; bought_loads.len()];
-                for (g, _) in &profile.supporters[p] {
-                    if let Some(k) = last[*g] {
-                        per_round[k] += profile.groups[*g].weight;
+        if near.len() == 1 {
+            arg = near;
+        } else {
+            // None stands for an infinite load (no approver).
+            let mut best: Option<Option<Q>> = None;
+            for p in near {
+                let l = (profile.support_count[p] > 0).then(|| {
+                    let parts = recipe(p, &last, loads.rounds.len());
+                    loads.value(e, profile, p, &parts)
+                });
+                let order = match (&best, &l) {
+                    (None, _) => Ordering::Less,
+                    (Some(None), None) => Ordering::Equal,
+                    (Some(None), Some(_)) => Ordering::Less,
+                    (Some(Some(_)), None) => Ordering::Greater,
+                    (Some(Some(b)), Some(x)) => x.cmp(b),
+                };
+                match order {
+                    Ordering::Less => {
+                        best = Some(l);
+                        arg = vec![p];
                     }
+                    Ordering::Equal => arg.push(p),
+                    Ordering::Greater => {}
                 }
-                let total = per_round
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, w)| **w > 0)
-                    .fold(Q::zero(), |acc, (k, w)| acc + &bought_loads[k] * q_int(*w));
-                Some((total + &e.projects[p].cost) / q_int(count))
-            };
-            let order = match (&best, &l) {
-                (None, _) => Ordering::Less,
-                (Some(None), None) => Ordering::Equal,
-                (Some(None), Some(_)) => Ordering::Less,
-                (Some(Some(_)), None) => Ordering::Greater,
-                (Some(Some(b)), Some(x)) => x.cmp(b),
-            };
-            match order {
-                Ordering::Less => {
-                    best = Some(l);
-                    arg = vec![p];
-                }
-                Ordering::Equal => arg.push(p),
-                Ordering::Greater => {}
             }
         }
         if arg.iter().any(|p| &spent + &e.projects[*p].cost > e.budget) {
@@ -894,10 +939,12 @@ fn phragmen(e: &Election, profile: &Profile, tie: &TieBreak) -> Outcome {
         }
         arg.sort_by(|a, b| tie.cmp(e, profile, *a, *b));
         let chosen = arg[0];
-        if let Some(Some(l)) = best {
-            let l_f = to_f64(&l);
-            let k = bought_loads.len();
-            bought_loads.push(l);
+        if profile.support_count[chosen] > 0 {
+            let l_f = new_load_f(chosen);
+            let k = loads.rounds.len();
+            let parts = recipe(chosen, &last, k);
+            loads.rounds.push((chosen, parts));
+            loads.exact.push(None);
             for (g, _) in &profile.supporters[chosen] {
                 let delta = profile.groups[*g].weight as f64 * (l_f - load_f[*g]);
                 for q in &profile.groups[*g].projects {

@@ -15,9 +15,9 @@
 //! trace exactly at its share ([`proven`]); exact MES runs only when that check fails.
 
 use super::mes::{self, Arithmetic, Setup, Trace, sure_lt};
-use super::{Election, Profile, Q, TieBreak, to_f64};
+use super::{Costs, Election, Profile, Q, TieBreak, to_f64};
 use num_bigint::BigInt;
-use num_traits::{ToPrimitive, Zero};
+use num_traits::Zero;
 use std::cmp::Ordering;
 
 /// Relative margin of the floating-point checks of a trace (as in the MES run).
@@ -413,8 +413,13 @@ pub(super) fn add1(
     let mut trace = Trace::default();
     let (mut winners, mut at_zero) =
         proven_run(e, profile, s, tie, candidates, free, &share, &mut trace);
-    let spend = Spend::new(e);
-    let exhaustive = |winners: &[usize]| spend.exhaustive(e, winners, exhaust_over);
+    let costs = Costs::new(e);
+    let exhaustive = |winners: &[usize]| {
+        let spent = costs.spending_on(winners);
+        exhaust_over
+            .iter()
+            .all(|p| winners.contains(p) || !spent.fits(*p))
+    };
     // Runs on large elections take long enough to be worth a thread each: the shares after the
     // skipped ones are run side by side, each exactly, and taken in order.
     let size: usize = s.sup.iter().map(Vec::len).sum();
@@ -485,7 +490,7 @@ pub(super) fn add1(
         });
         dense = runs.windows(2).any(|pair| pair[0].2 != pair[1].2);
         for ((next, next_slacks, next_trace), next_share) in runs.into_iter().zip(shares) {
-            if spend.over_budget(e, &next) {
+            if costs.spending_on(&next).over() {
                 return (winners, share);
             }
             winners = next;
@@ -498,62 +503,6 @@ pub(super) fn add1(
         }
     }
     (winners, share)
-}
-
-/// What the chosen projects cost, against the budget: in integers over one common denominator
-/// when they fit (Add1 asks after every run), in rationals otherwise.
-enum Spend {
-    Integers { costs: Vec<i128>, budget: i128 },
-    Rationals,
-}
-
-impl Spend {
-    fn new(e: &Election) -> Self {
-        let integers = || {
-            let mut denom = e.budget.denom().clone();
-            for p in &e.projects {
-                denom = num_integer::Integer::lcm(&denom, p.cost.denom());
-            }
-            let scaled = |q: &Q| (q * &denom).to_integer().to_i128();
-            let costs: Vec<i128> = e
-                .projects
-                .iter()
-                .map(|p| scaled(&p.cost))
-                .collect::<Option<_>>()?;
-            let budget = scaled(&e.budget)?;
-            let total = costs.iter().try_fold(budget.checked_abs()?, |t, c| {
-                t.checked_add(c.checked_abs()?)
-            })?;
-            (total < i128::MAX / 2).then_some(Self::Integers { costs, budget })
-        };
-        integers().unwrap_or(Self::Rationals)
-    }
-
-    fn over_budget(&self, e: &Election, winners: &[usize]) -> bool {
-        match self {
-            Self::Integers { costs, budget } => {
-                winners.iter().map(|p| costs[*p]).sum::<i128>() > *budget
-            }
-            Self::Rationals => e.cost_of(winners) > e.budget,
-        }
-    }
-
-    /// No project of `over` left out of `winners` fits what remains of the budget.
-    fn exhaustive(&self, e: &Election, winners: &[usize], over: &[usize]) -> bool {
-        let left_out = over.iter().filter(|p| !winners.contains(p));
-        match self {
-            Self::Integers { costs, budget } => {
-                let cost: i128 = winners.iter().map(|p| costs[*p]).sum();
-                left_out.into_iter().all(|p| cost + costs[*p] > *budget)
-            }
-            Self::Rationals => {
-                let cost = e.cost_of(winners);
-                left_out
-                    .into_iter()
-                    .all(|p| &cost + &e.projects[*p].cost > e.budget)
-            }
-        }
-    }
 }
 
 /// The last k at which every slack, moving along the line through its values at 0 and at

@@ -163,6 +163,109 @@ impl Election {
     }
 }
 
+/// The costs of an election's projects and its budget over one common denominator, as integers
+/// when they all fit (rules ask what is left after every project), else left to rationals.
+pub(crate) struct Costs<'a> {
+    e: &'a Election,
+    /// Every cost and the budget times the common denominator (the third), when they fit.
+    scaled: Option<(Vec<i128>, i128, BigInt)>,
+}
+
+impl<'a> Costs<'a> {
+    pub(crate) fn new(e: &'a Election) -> Self {
+        let scaled = || {
+            let mut denom = e.budget.denom().clone();
+            for p in &e.projects {
+                if !p.cost.denom().is_one() {
+                    denom = num_integer::Integer::lcm(&denom, p.cost.denom());
+                }
+            }
+            // q × denom, an integer: denom is a multiple of q's denominator.
+            let scale = |q: &Q| {
+                let n = if q.denom().is_one() {
+                    q.numer() * &denom
+                } else {
+                    q.numer() * (&denom / q.denom())
+                };
+                num_traits::ToPrimitive::to_i128(&n)
+            };
+            let costs: Vec<i128> = e
+                .projects
+                .iter()
+                .map(|p| scale(&p.cost))
+                .collect::<Option<_>>()?;
+            let budget = scale(&e.budget)?;
+            let total = costs.iter().try_fold(budget.checked_abs()?, |t, c| {
+                t.checked_add(c.checked_abs()?)
+            })?;
+            (total < i128::MAX / 2).then_some((costs, budget, denom))
+        };
+        Self {
+            e,
+            scaled: scaled(),
+        }
+    }
+
+    /// Nothing spent yet.
+    pub(crate) fn spending(&self) -> Spending<'_> {
+        Spending {
+            costs: self,
+            spent: 0,
+            spent_exact: Q::zero(),
+        }
+    }
+
+    /// `projects` spent.
+    pub(crate) fn spending_on(&self, projects: &[usize]) -> Spending<'_> {
+        let mut s = self.spending();
+        for p in projects {
+            s.add(*p);
+        }
+        s
+    }
+}
+
+/// What the projects chosen so far cost, against the budget (see [`Costs`]).
+pub(crate) struct Spending<'a> {
+    costs: &'a Costs<'a>,
+    spent: i128,
+    spent_exact: Q,
+}
+
+impl Spending<'_> {
+    /// Does project `p` fit in what is left?
+    pub(crate) fn fits(&self, p: usize) -> bool {
+        let e = self.costs.e;
+        match &self.costs.scaled {
+            Some((costs, budget, _)) => self.spent + costs[p] <= *budget,
+            None => &self.spent_exact + &e.projects[p].cost <= e.budget,
+        }
+    }
+
+    /// Is more than the budget spent?
+    pub(crate) fn over(&self) -> bool {
+        match &self.costs.scaled {
+            Some((_, budget, _)) => self.spent > *budget,
+            None => self.spent_exact > self.costs.e.budget,
+        }
+    }
+
+    pub(crate) fn add(&mut self, p: usize) {
+        match &self.costs.scaled {
+            Some((costs, _, _)) => self.spent += costs[p],
+            None => self.spent_exact += &self.costs.e.projects[p].cost,
+        }
+    }
+
+    /// What is spent, exactly.
+    pub(crate) fn total(&self) -> Q {
+        match &self.costs.scaled {
+            Some((_, _, denom)) => Q::new(BigInt::from(self.spent), denom.clone()),
+            None => self.spent_exact.clone(),
+        }
+    }
+}
+
 /// Keeps in `best` the least ρ seen and in `tied` the projects that have it, given project `p`
 /// with `rho`.
 pub(crate) fn least(best: &mut Option<Q>, tied: &mut Vec<usize>, rho: Q, p: usize) {
@@ -212,6 +315,8 @@ pub struct Profile {
     pub supporters: Vec<Vec<(usize, i64)>>,
     /// For every project: the utility of number 1 (its cost for cost utilities, else 1).
     pub unit: Vec<Q>,
+    /// Every group's projects one after the other (see [`Group::projects`]).
+    pub members: Vec<usize>,
 }
 
 impl std::ops::Deref for Profile {
@@ -301,10 +406,14 @@ impl Totals {
             .iter()
             .zip(&election.projects)
             .map(|(sum, project)| {
-                let n = Q::from_integer(BigInt::from(*sum));
+                let n = BigInt::from(*sum);
                 match utility {
-                    Utility::Cost | Utility::PointsTimesCost => n * &project.cost,
-                    Utility::Cardinality | Utility::Points | Utility::Borda => n,
+                    // Whole costs (the usual case) need no reduction.
+                    Utility::Cost | Utility::PointsTimesCost if project.cost.is_integer() => {
+                        Q::from_integer(n * project.cost.numer())
+                    }
+                    Utility::Cost | Utility::PointsTimesCost => Q::from_integer(n) * &project.cost,
+                    Utility::Cardinality | Utility::Points | Utility::Borda => Q::from_integer(n),
                 }
             })
             .collect();
@@ -319,9 +428,9 @@ impl Totals {
 #[derive(Debug, Clone)]
 pub struct Group {
     pub weight: u64,
-    /// The projects the group's voters give a positive utility (their utilities are in
-    /// [`Profile::supporters`]).
-    pub projects: Vec<usize>,
+    /// Where the projects the group's voters give a positive utility are in
+    /// [`Profile::members`] (their utilities are in [`Profile::supporters`]).
+    pub projects: std::ops::Range<usize>,
 }
 
 /// A hasher for the small integers ballots are made of (project indices, points): a multiply
@@ -366,60 +475,74 @@ type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
 impl Profile {
     /// Builds the profile of `election` under `utility`.
     pub fn new(election: &Election, utility: Utility) -> Self {
-        // Group identical ballots first (cheap keys), then compute each group's utilities once.
-        let ballots = election.ballots.len();
-        let mut raw: FastMap<(&[usize], &[i64]), usize> =
-            FastMap::with_capacity_and_hasher(ballots, Default::default());
-        let mut firsts: Vec<(&Ballot, u64)> = Vec::new();
-        for ballot in &election.ballots {
-            match raw.get(&(ballot.projects.as_slice(), ballot.points.as_slice())) {
-                Some(&i) => firsts[i].1 += 1,
-                None => {
-                    raw.insert(
-                        (ballot.projects.as_slice(), ballot.points.as_slice()),
-                        firsts.len(),
-                    );
-                    firsts.push((ballot, 1));
-                }
-            }
-        }
-        // A group's ballots have the same utilities. Each utility is fixed by the project and
-        // one small number (1 for cost and cardinality, the points, or the Borda score), so the
-        // groups are found on those numbers.
-        let totals = Totals::of(election, firsts.iter().map(|(b, w)| (*b, *w)), utility);
-        let mut index: FastMap<Vec<(usize, i64)>, usize> =
-            FastMap::with_capacity_and_hasher(firsts.len(), Default::default());
-        let mut groups: Vec<Group> = Vec::new();
+        // A ballot's utilities are fixed by the projects and one small number each (1 for cost
+        // and cardinality, the points, or the Borda score): ballots are grouped on those numbers,
+        // each ballot's key built in one buffer, a group's own copy made once.
         let m = election.projects.len();
-        let mut supporters: Vec<Vec<(usize, i64)>> = vec![Vec::new(); m];
         let costs = costing(election);
-        for (ballot, weight) in firsts {
-            let mut key: Vec<(usize, i64)> = Vec::with_capacity(ballot.projects.len());
+        // Groups by the hash of their key, those with the same hash chained.
+        let mut by_hash: FastMap<u64, usize> =
+            FastMap::with_capacity_and_hasher(election.ballots.len(), Default::default());
+        let mut same_hash: Vec<usize> = Vec::new();
+        let mut groups: Vec<Group> = Vec::new();
+        let mut members: Vec<usize> = Vec::new();
+        // The groups' numbers, alongside `members`.
+        let mut numbers: Vec<i64> = Vec::new();
+        let mut supporters: Vec<Vec<(usize, i64)>> = vec![Vec::new(); m];
+        let mut seen = vec![usize::MAX; m];
+        let mut key: Vec<(usize, i64)> = Vec::new();
+        for (b, ballot) in election.ballots.iter().enumerate() {
+            key.clear();
             for (pos, &p) in ballot.projects.iter().enumerate() {
-                if key.iter().any(|(q, _)| *q == p) {
+                if seen[p] == b {
                     continue;
                 }
+                seen[p] = b;
                 let (number, _) = utility_number(ballot, pos, utility);
                 if positive(utility, number, costs[p]) {
                     key.push((p, number));
                 }
             }
-            key.sort_by_key(|u| u.0);
-            match index.get(&key) {
-                Some(&g) => groups[g].weight += weight,
-                None => {
-                    let g = groups.len();
-                    for (p, number) in &key {
-                        supporters[*p].push((g, *number));
-                    }
-                    let projects = key.iter().map(|(p, _)| *p).collect();
-                    index.insert(key, g);
-                    groups.push(Group { weight, projects });
-                }
+            key.sort_unstable_by_key(|u| u.0);
+            let mut hasher = FastHasher::default();
+            for (p, number) in &key {
+                hasher.write_usize(*p);
+                hasher.write_i64(*number);
             }
+            let hash = hasher.finish();
+            let mut at = by_hash.get(&hash).copied().unwrap_or(usize::MAX);
+            while at != usize::MAX {
+                let r = groups[at].projects.clone();
+                let same = r.len() == key.len()
+                    && key
+                        .iter()
+                        .zip(&members[r.clone()])
+                        .zip(&numbers[r])
+                        .all(|(((p, n), q), k)| p == q && n == k);
+                if same {
+                    break;
+                }
+                at = same_hash[at];
+            }
+            if at != usize::MAX {
+                groups[at].weight += 1;
+                continue;
+            }
+            let g = groups.len();
+            for (p, number) in &key {
+                supporters[*p].push((g, *number));
+            }
+            let start = members.len();
+            members.extend(key.iter().map(|(p, _)| *p));
+            numbers.extend(key.iter().map(|(_, n)| *n));
+            groups.push(Group {
+                weight: 1,
+                projects: start..members.len(),
+            });
+            same_hash.push(by_hash.insert(hash, g).unwrap_or(usize::MAX));
         }
         Self {
-            totals,
+            totals: Totals::new(election, utility),
             groups,
             supporters,
             unit: election
@@ -427,7 +550,13 @@ impl Profile {
                 .iter()
                 .map(|p| unit_of(utility, &p.cost))
                 .collect(),
+            members,
         }
+    }
+
+    /// The projects group `g`'s voters give a positive utility.
+    pub fn projects_of(&self, g: usize) -> &[usize] {
+        &self.members[self.groups[g].projects.clone()]
     }
 
     /// The utility of a voter whose number for project `p` is `number`.
@@ -565,6 +694,32 @@ mod tests {
         assert_eq!(format_q(&q(1, 8)), "0.125");
         assert_eq!(format_q(&q(10, 3)), "10/3");
         assert_eq!(format_q(&q(-5, 2)), "-2.5");
+    }
+
+    #[test]
+    fn ballots_with_the_same_utilities_form_one_group() {
+        let text = "META\nkey;value\nbudget;20\nvote_type;cumulative\nPROJECTS\nproject_id;cost\n\
+                    a;4\nb;6,5\nc;10\nVOTES\nvoter_id;vote;points\n\
+                    1;a,b;1,2\n2;b,a;2,1\n3;a,b;2,1\n4;a,b,c;1,2,0\n5;c;3\n6;;\n7;;\n";
+        let e = pabulib::parse(text).expect("parse");
+        let profile = Profile::new(&e, Utility::Points);
+        let groups: Vec<(u64, Vec<usize>)> = (0..profile.groups.len())
+            .map(|g| (profile.groups[g].weight, profile.projects_of(g).to_vec()))
+            .collect();
+        // Voters 1, 2 and 4 give a 1 and b 2 (c's 0 points is no utility); 3 gives the reverse;
+        // 6 and 7 give nothing.
+        assert_eq!(
+            groups,
+            vec![(3, vec![0, 1]), (1, vec![0, 1]), (1, vec![2]), (2, vec![])]
+        );
+        assert_eq!(profile.supporters[0], vec![(0, 1), (1, 2)]);
+        assert_eq!(profile.supporters[1], vec![(0, 2), (1, 1)]);
+        assert_eq!(profile.supporters[2], vec![(2, 3)]);
+        assert_eq!(profile.utility(1, 2), q(2, 1));
+        let by_cost = Profile::new(&e, Utility::Cost);
+        assert_eq!(by_cost.utility(1, 1), q(13, 2));
+        assert_eq!(profile.voters, 7);
+        assert_eq!(profile.support_count, vec![4, 4, 1]);
     }
 
     #[test]

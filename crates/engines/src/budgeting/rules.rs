@@ -1,7 +1,7 @@
 //! Outcome rules, each as pabutools 1.2.3 computes it (see the project's participatory-budgeting
 //! spec, §4), with a configurable tie-break order and an explanation of the outcome.
 
-use super::{Election, Profile, Q, TieBreak, Totals, Utility, format_q, to_f64};
+use super::{Costs, Election, Profile, Q, TieBreak, Totals, Utility, format_q, to_f64};
 use num_bigint::BigInt;
 use num_traits::{One, Zero};
 use std::cmp::Ordering;
@@ -369,17 +369,18 @@ fn by_approvals(e: &Election, totals: &Totals, rule: Rule, start: &[usize]) -> O
         .collect();
     order.sort_by(|a, b| totals.support_count[*b].cmp(&totals.support_count[*a]));
     let mut winners = start.to_vec();
-    let mut spent = e.cost_of(start);
+    let costs = Costs::new(e);
+    let mut spent = costs.spending_on(start);
     let mut not_chosen = Vec::new();
     for p in order {
-        if &spent + &e.projects[p].cost <= e.budget {
-            spent += &e.projects[p].cost;
+        if spent.fits(p) {
+            spent.add(p);
             winners.push(p);
         } else {
             not_chosen.push((p, NotChosen::DidNotFit));
         }
     }
-    Outcome::plain(rule, winners, spent, not_chosen)
+    Outcome::plain(rule, winners, spent.total(), not_chosen)
 }
 
 /// Utilitarian greedy from `start`: projects by utility per cost, descending (ties in tie-break
@@ -402,26 +403,49 @@ fn greedy(
         .filter(|p| !start.contains(p))
         .collect();
     order.sort_by(|a, b| tie.cmp(e, totals, *a, *b));
-    // Density u/c, once per project: `None` (+∞) for a free supported project, 0 for a free
-    // unsupported one. The sort is stable, so equal densities keep the tie-break order.
-    let density: Vec<Option<Q>> = (0..e.projects.len())
+    // Density u/c: +∞ for a free supported project, 0 for a free unsupported one. Compared in
+    // floats where they tell, else exactly as u_a × c_b against u_b × c_a. The sort is stable,
+    // so equal densities keep the tie-break order.
+    let density_f: Vec<f64> = (0..e.projects.len())
         .map(|p| {
             let (u, c) = (&totals.total_utility[p], &e.projects[p].cost);
             match (c.is_zero(), u.is_zero()) {
-                (true, false) => None,
-                (true, true) => Some(Q::zero()),
-                _ => Some(u / c),
+                (true, false) => f64::INFINITY,
+                (true, true) => 0.0,
+                _ => to_f64(u) / to_f64(c),
             }
         })
         .collect();
-    order.sort_by(|a, b| match (&density[*a], &density[*b]) {
-        (None, None) => Ordering::Equal,
-        (None, Some(_)) => Ordering::Less,
-        (Some(_), None) => Ordering::Greater,
-        (Some(da), Some(db)) => db.cmp(da),
+    let one = Q::one();
+    // `(infinite, u, c)`, a free unsupported project's cost standing as 1.
+    let exact_density = |p: usize| -> (bool, &Q, &Q) {
+        let (u, c) = (&totals.total_utility[p], &e.projects[p].cost);
+        if c.is_zero() {
+            (!u.is_zero(), u, &one)
+        } else {
+            (false, u, c)
+        }
+    };
+    order.sort_by(|a, b| {
+        let (da, db) = (density_f[*a], density_f[*b]);
+        if da.is_finite() && db.is_finite() {
+            if surely_less(db, da) == Some(true) {
+                return Ordering::Less;
+            }
+            if surely_less(da, db) == Some(true) {
+                return Ordering::Greater;
+            }
+        }
+        match (exact_density(*a), exact_density(*b)) {
+            ((true, _, _), (true, _, _)) => Ordering::Equal,
+            ((true, _, _), _) => Ordering::Less,
+            (_, (true, _, _)) => Ordering::Greater,
+            ((false, ua, ca), (false, ub, cb)) => (ub * ca).cmp(&(ua * cb)),
+        }
     });
     let mut winners = start.to_vec();
-    let mut spent = e.cost_of(start);
+    let costs = Costs::new(e);
+    let mut spent = costs.spending_on(start);
     let mut not_chosen = Vec::new();
     let mut stopped = false;
     let mut pool_spent: Vec<Q> = pools
@@ -439,7 +463,7 @@ fn greedy(
             not_chosen.push((p, NotChosen::RuleStopped));
             continue;
         }
-        if &spent + cost <= e.budget {
+        if spent.fits(p) {
             if let Some(s) = pools {
                 if s.pools[p]
                     .iter()
@@ -452,7 +476,7 @@ fn greedy(
                     pool_spent[*k] += cost;
                 }
             }
-            spent += cost;
+            spent.add(p);
             winners.push(p);
         } else {
             not_chosen.push((
@@ -477,9 +501,8 @@ fn greedy(
             else {
                 continue;
             };
-            let cost = &e.projects[p].cost;
-            if &spent + cost <= e.budget {
-                spent += cost;
+            if spent.fits(p) {
+                spent.add(p);
                 winners.push(p);
                 not_chosen.remove(at);
             } else {
@@ -487,7 +510,7 @@ fn greedy(
             }
         }
     }
-    Outcome::plain(rule, winners, spent, not_chosen)
+    Outcome::plain(rule, winners, spent.total(), not_chosen)
 }
 
 /// Relative margin under which a floating-point comparison is not trusted and the exact one runs.
@@ -703,7 +726,7 @@ fn mes_run(
                 let new_f = to_f64(&purse.exact[*g]);
                 let delta_f = weights_f[*g] * (purse.approx[*g] - new_f);
                 purse.approx[*g] = new_f;
-                for q in &profile.groups[*g].projects {
+                for q in profile.projects_of(*g) {
                     available_f[*q] -= delta_f;
                     fresh[*q] = false;
                 }
@@ -873,7 +896,8 @@ fn phragmen(e: &Election, profile: &Profile, tie: &TieBreak) -> Outcome {
         .filter(|p| e.projects[*p].cost <= e.budget)
         .collect();
     let mut winners = Vec::new();
-    let mut spent = Q::zero();
+    let costs = Costs::new(e);
+    let mut spent = costs.spending();
     // Which earlier rounds' loads make up the sum over `p`'s approvers, with what weight.
     let recipe = |p: usize, last: &[Option<usize>], rounds: usize| -> Vec<(usize, u64)> {
         let mut per_round = vec![0u64; rounds];
@@ -934,7 +958,7 @@ fn phragmen(e: &Election, profile: &Profile, tie: &TieBreak) -> Outcome {
                 }
             }
         }
-        if arg.iter().any(|p| &spent + &e.projects[*p].cost > e.budget) {
+        if arg.iter().any(|p| !spent.fits(*p)) {
             break;
         }
         arg.sort_by(|a, b| tie.cmp(e, profile, *a, *b));
@@ -947,14 +971,14 @@ fn phragmen(e: &Election, profile: &Profile, tie: &TieBreak) -> Outcome {
             loads.exact.push(None);
             for (g, _) in &profile.supporters[chosen] {
                 let delta = profile.groups[*g].weight as f64 * (l_f - load_f[*g]);
-                for q in &profile.groups[*g].projects {
+                for q in profile.projects_of(*g) {
                     load_sum_f[*q] += delta;
                 }
                 load_f[*g] = l_f;
                 last[*g] = Some(k);
             }
         }
-        spent += &e.projects[chosen].cost;
+        spent.add(chosen);
         winners.push(chosen);
         remaining.retain(|p| *p != chosen);
     }
@@ -963,7 +987,7 @@ fn phragmen(e: &Election, profile: &Profile, tie: &TieBreak) -> Outcome {
         .map(|p| {
             let why = if profile.support_count[p] == 0 {
                 NotChosen::NoSupport
-            } else if &spent + &e.projects[p].cost > e.budget {
+            } else if !spent.fits(p) {
                 NotChosen::DidNotFit
             } else {
                 NotChosen::RuleStopped
@@ -971,7 +995,7 @@ fn phragmen(e: &Election, profile: &Profile, tie: &TieBreak) -> Outcome {
             (p, why)
         })
         .collect();
-    Outcome::plain(Rule::Phragmen, winners, spent, not_chosen)
+    Outcome::plain(Rule::Phragmen, winners, spent.total(), not_chosen)
 }
 
 impl Outcome {

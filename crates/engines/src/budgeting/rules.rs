@@ -221,6 +221,27 @@ pub fn tally(election: &Election, rule: Rule, tie: &TieBreak) -> Outcome {
     compute(election, rule, tie, false)
 }
 
+/// The grouped ballots `rule` works on (`None` for the greedy rules, which need only totals): what
+/// pabutools calls the multiprofile. [`tally_grouped`] then computes the rule alone.
+pub fn grouped(election: &Election, rule: Rule) -> Option<Profile> {
+    match rule {
+        Rule::Greedy | Rule::GreedyTotal | Rule::GreedyNoSkip | Rule::GreedyThreshold => None,
+        Rule::Mes | Rule::MesAdd1 | Rule::MesAdd1U | Rule::Phragmen => {
+            Some(Profile::new(election, utility(election, rule)))
+        }
+    }
+}
+
+/// [`tally`] on ballots already grouped by [`grouped`] for the same rule.
+pub fn tally_grouped(
+    election: &Election,
+    rule: Rule,
+    tie: &TieBreak,
+    profile: Option<&Profile>,
+) -> Outcome {
+    compute_on(election, rule, tie, false, false, profile)
+}
+
 /// Computes `rule` on `election` with the MES rounds: every supporting group's payment and
 /// remaining money, in exact arithmetic.
 pub fn tally_explained(election: &Election, rule: Rule, tie: &TieBreak) -> Outcome {
@@ -288,8 +309,24 @@ fn compute_mode(
     explain: bool,
     equalshares: bool,
 ) -> Outcome {
+    compute_on(election, rule, tie, explain, equalshares, None)
+}
+
+/// [`compute_mode`] on `grouped` ballots when given (built with the rule's utilities), else on
+/// ballots grouped here.
+fn compute_on(
+    election: &Election,
+    rule: Rule,
+    tie: &TieBreak,
+    explain: bool,
+    equalshares: bool,
+    grouped: Option<&Profile>,
+) -> Outcome {
     // The greedy rules need only the totals; the others the grouped ballots.
-    let profile = || Profile::new(election, utility(election, rule));
+    let profile = || match grouped {
+        Some(p) => std::borrow::Cow::Borrowed(p),
+        None => std::borrow::Cow::Owned(Profile::new(election, utility(election, rule))),
+    };
     match rule {
         Rule::Greedy | Rule::GreedyTotal | Rule::GreedyNoSkip | Rule::GreedyThreshold => {
             greedy_rule(election, rule, tie, None)

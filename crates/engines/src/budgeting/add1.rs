@@ -101,7 +101,7 @@ impl Ledger<'_> {
             let sup = &self.s.sup[rounds[k].chosen];
             sup.binary_search_by_key(&g, |x| x.0)
                 .ok()
-                .map(|i| (k, sup[i].1))
+                .map(|i| (k, i128::from(sup[i].1)))
         })
     }
 
@@ -317,7 +317,7 @@ fn holds_with(
         let mut poor_f = 0.0;
         for (i, (g, hat, _)) in sup.iter().enumerate() {
             if pays_all[i] || !l.has_money(*g, r) {
-                denom_hat -= s.weight[*g] * hat;
+                denom_hat -= s.weight[*g] * i128::from(*hat);
             }
             if pays_all[i] {
                 poor_f += s.weight_f[*g] * l.approx[*g];
@@ -347,8 +347,8 @@ fn holds_with(
             let ok = c.check(slack, sure, || {
                 // Both sides times the group's weight.
                 let money = l.money(std::iter::once(*g), r);
-                let due =
-                    l.rho(r) * Q::from_integer(BigInt::from(*hat * s.weight[*g])) / &s.scale[p];
+                let due = l.rho(r) * Q::from_integer(BigInt::from(i128::from(*hat) * s.weight[*g]))
+                    / &s.scale[p];
                 if pays { money <= due } else { money >= due }
             });
             if !ok {

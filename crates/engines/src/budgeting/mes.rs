@@ -34,8 +34,8 @@ pub(super) fn sure_lt(a: f64, b: f64, abs: f64) -> Option<bool> {
 /// What does not change between runs of MES on one election: integer utilities per project
 /// (utility × the project's scale), weights, floats.
 pub struct Setup {
-    /// Per project: `(group, û = u × scale, u as f64)`.
-    pub(super) sup: Vec<Vec<(usize, i128, f64)>>,
+    /// Per project: `(group, û = u × scale, u as f64)` (24 bytes: the float passes stream these).
+    pub(super) sup: Vec<Vec<(usize, i64, f64)>>,
     /// Per project: the scale that makes its utilities integers.
     pub(super) scale: Vec<Q>,
     /// Per project: Σ w × û.
@@ -68,7 +68,8 @@ impl Setup {
                 if hat.checked_mul(total_weight.max(1))?.checked_mul(64)?.abs() > i128::MAX / 4 {
                     return None;
                 }
-                total += weight[*g] * hat;
+                let hat = i64::try_from(hat).ok()?;
+                total += weight[*g] * i128::from(hat);
                 list.push((*g, hat, *number as f64 * unit_f));
             }
             sup.push(list);
@@ -227,10 +228,10 @@ fn rho_exact(e: &Election, s: &Setup, w: &Wallets, p: usize) -> (Q, Vec<u32>) {
         let before = rich.len();
         rich.retain(|&i| {
             let (g, hat, u_f) = s.sup[p][i as usize];
-            let is = is_poor(w, g, &rho, rho_f, hat, u_f, &s.scale[p]);
+            let is = is_poor(w, g, &rho, rho_f, i128::from(hat), u_f, &s.scale[p]);
             if is {
                 poor.add(w, g, s.weight[g]);
-                denom_hat -= s.weight[g] * hat;
+                denom_hat -= s.weight[g] * i128::from(hat);
                 poor_at.push(i);
             }
             !is
@@ -431,7 +432,7 @@ pub fn run_traced(
                 emptied_now.push(*g);
                 emptied_at.push(i as u32);
             } else {
-                partial.push((*g, *hat, due_f))
+                partial.push((*g, i128::from(*hat), due_f))
             }
         }
         if let Some(t) = trace.as_deref_mut() {
@@ -521,7 +522,7 @@ impl Trace {
         for &i in &poor {
             let (g, hat, u) = sup[i as usize];
             utility -= s.weight_f[g] * u;
-            denom_hat -= s.weight[g] * hat;
+            denom_hat -= s.weight[g] * i128::from(hat);
         }
         // Who had nothing left adds nothing to the money of Q, at any share along the trace.
         poor.retain(|i| !emptied.get(sup[*i as usize].0).copied().unwrap_or(false));

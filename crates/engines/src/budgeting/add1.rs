@@ -105,15 +105,31 @@ impl Ledger<'_> {
         })
     }
 
-    /// The exact ρ / scale of round `k` (and of the rounds it depends on).
+    /// The exact ρ / scale of round `k`, computed with those of the rounds it depends on (oldest
+    /// first, each needing only older ones: a loop, not a recursion as deep as the rounds).
     fn rho_per_hat(&mut self, k: usize) -> &Q {
-        if self.rho_per_hat[k].is_none() {
-            let (e, s, t) = (self.e, self.s, &self.trace.rounds[k]);
+        let mut pending = vec![k];
+        while let Some(&top) = pending.last() {
+            if self.rho_per_hat[top].is_some() {
+                pending.pop();
+                continue;
+            }
+            let (e, s, t) = (self.e, self.s, &self.trace.rounds[top]);
             let sup = &s.sup[t.chosen];
-            let poor = self.money(t.emptied.iter().map(|i| sup[*i as usize].0), k);
-            let value = (&e.projects[t.chosen].cost - poor)
-                / Q::from_integer(BigInt::from(self.denom_hat[k]));
-            self.rho_per_hat[k] = Some(value);
+            let poor = self.sum(t.emptied.iter().map(|i| sup[*i as usize].0), top);
+            let missing: Vec<usize> = poor
+                .rounds()
+                .filter(|j| self.rho_per_hat[*j].is_none())
+                .collect();
+            if missing.is_empty() {
+                // Every round the sum names is known: `value` only reads them.
+                let value = (&e.projects[t.chosen].cost - self.value(&poor))
+                    / Q::from_integer(BigInt::from(self.denom_hat[top]));
+                self.rho_per_hat[top] = Some(value);
+                pending.pop();
+            } else {
+                pending.extend(missing);
+            }
         }
         self.rho_per_hat[k].get_or_insert_with(Q::zero)
     }
@@ -124,27 +140,38 @@ impl Ledger<'_> {
         self.rho_per_hat(round) * scale
     }
 
-    /// Σ weight × money of `groups` at the start of `round`, exactly.
-    fn money(&mut self, groups: impl Iterator<Item = usize>, round: usize) -> Q {
-        let mut weight: i128 = 0;
-        let mut per_round = vec![0i128; round];
+    /// Σ weight × money of `groups` at the start of `round`, as `share × weight − Σ_k ρ_k × A_k`.
+    fn sum(&self, groups: impl Iterator<Item = usize>, round: usize) -> MoneySum {
+        let mut sum = MoneySum {
+            weight: 0,
+            per_round: vec![0i128; round],
+        };
         for g in groups {
             if !self.has_money(g, round) {
                 continue;
             }
             let w = self.s.weight[g];
-            weight += w;
+            sum.weight += w;
             for (k, hat) in self.payments(g, round) {
-                per_round[k] += w * hat;
+                sum.per_round[k] += w * hat;
             }
         }
-        let mut v = &self.share * Q::from_integer(BigInt::from(weight));
-        for (k, a) in per_round.iter().enumerate() {
-            if *a != 0 {
-                v -= self.rho_per_hat(k) * Q::from_integer(BigInt::from(*a));
-            }
+        sum
+    }
+
+    /// The value of `sum` (computing the ρ of the rounds it names).
+    fn value(&mut self, sum: &MoneySum) -> Q {
+        let mut v = &self.share * Q::from_integer(BigInt::from(sum.weight));
+        for k in sum.rounds() {
+            v -= self.rho_per_hat(k) * Q::from_integer(BigInt::from(sum.per_round[k]));
         }
         v
+    }
+
+    /// Σ weight × money of `groups` at the start of `round`, exactly.
+    fn money(&mut self, groups: impl Iterator<Item = usize>, round: usize) -> Q {
+        let sum = self.sum(groups, round);
+        self.value(&sum)
     }
 
     /// Σ weight × money of `q`'s supporters < its cost, at the start of `round`?
@@ -159,6 +186,23 @@ impl Ledger<'_> {
         c.check(s.cost_f[q] - available, sure, || {
             self.money(s.sup[q].iter().map(|(g, _, _)| *g), round) < self.e.projects[q].cost
         })
+    }
+}
+
+/// Σ weight × money of some groups: `share × weight − Σ_k ρ_k × per_round[k]`.
+struct MoneySum {
+    weight: i128,
+    per_round: Vec<i128>,
+}
+
+impl MoneySum {
+    /// The rounds whose ρ the sum needs.
+    fn rounds(&self) -> impl Iterator<Item = usize> + '_ {
+        self.per_round
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| **a != 0)
+            .map(|(k, _)| k)
     }
 }
 

@@ -1,5 +1,8 @@
 //! Participatory budgeting: elections in the pabulib format, ballots, outcome rules and their
-//! explanations. Pure and exact: costs, budgets and payments are rationals.
+//! explanations. Pure and exact: costs, budgets and payments are rationals. Exactness is the
+//! contract, not the representation: floats decide only the comparisons they decide with room to
+//! spare, sums are counted in integers over a common denominator wherever they fit, and ballots
+//! are grouped once ([`rules::grouped`]) for the rules that need every voter.
 //!
 //! - [`pabulib`]: reader and writer of `.pb` files (Stolicki, Szufa, Talmon, *Pabulib: A
 //!   Participatory Budgeting Library*, arXiv:2012.06539), reporting malformed input by line and
@@ -317,6 +320,8 @@ pub struct Profile {
     pub unit: Vec<Q>,
     /// Every group's projects one after the other (see [`Group::projects`]).
     pub members: Vec<usize>,
+    /// The utilities the profile was built with.
+    pub utility: Utility,
 }
 
 impl std::ops::Deref for Profile {
@@ -551,6 +556,7 @@ impl Profile {
                 .map(|p| unit_of(utility, &p.cost))
                 .collect(),
             members,
+            utility,
         }
     }
 

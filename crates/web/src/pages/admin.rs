@@ -2,7 +2,7 @@
 //! latest audit entries. Instance administrators only.
 
 use super::organisations::OrgFormPage;
-use super::{NoticeQuery, notice, page_status, see_other};
+use super::{NoticeQuery, notice, page_status, redirect_or_again};
 use crate::ctx::Ctx;
 use crate::error::{FormErrors, WebResult};
 use app::App;
@@ -80,13 +80,13 @@ pub struct GrantForm {
 }
 
 pub async fn grant(State(app): State<App>, c: Ctx, Form(f): Form<GrantForm>) -> WebResult {
-    match app::organisations::grant_role(&app, &c.actor, &f.org, &f.email, &f.role).await {
-        Ok(()) => see_other("/admin?notice=notice-granted"),
-        Err(e) => {
-            let errors = FormErrors::from_app(e)?;
-            admin_page(&app, c, errors, "", (f.email, f.org)).await
-        }
-    }
+    let done = app::organisations::grant_role(&app, &c.actor, &f.org, &f.email, &f.role).await;
+    redirect_or_again(
+        done,
+        |()| "/admin?notice=notice-granted".to_owned(),
+        |errors| admin_page(&app, c, errors, "", (f.email, f.org)),
+    )
+    .await
 }
 
 async fn new_org_page(app: &App, c: Ctx, form: OrgInput, errors: FormErrors) -> WebResult {
@@ -122,11 +122,11 @@ pub async fn new_org(State(app): State<App>, c: Ctx) -> WebResult {
 }
 
 pub async fn create_org(State(app): State<App>, c: Ctx, Form(f): Form<OrgInput>) -> WebResult {
-    match app::organisations::create(&app, &c.actor, &f).await {
-        Ok(slug) => see_other(&format!("/organisations/{slug}?notice=notice-created")),
-        Err(e) => {
-            let errors = FormErrors::from_app(e)?;
-            new_org_page(&app, c, f, errors).await
-        }
-    }
+    let done = app::organisations::create(&app, &c.actor, &f).await;
+    redirect_or_again(
+        done,
+        |slug| format!("/organisations/{slug}?notice=notice-created"),
+        |errors| new_org_page(&app, c, f, errors),
+    )
+    .await
 }

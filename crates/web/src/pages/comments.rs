@@ -2,7 +2,7 @@
 //! forms that add a comment or vote on one. A comment refused comes back on its page with the
 //! reason next to the field and the text as typed.
 
-use super::see_other;
+use super::{redirect_or_again, see_other};
 use crate::ctx::Ctx;
 use crate::error::{FormErrors, WebError, WebResult};
 use app::App;
@@ -112,13 +112,13 @@ async fn host(
 }
 
 async fn add(app: App, c: Ctx, slug: String, on: On, f: CommentInput) -> WebResult {
-    match comments::add_on(&app, &c.actor, &slug, on, &f).await {
-        Ok(cid) => see_other(&format!("{}#comment-{cid}", on.href(&slug))),
-        Err(e) => {
-            let errors = FormErrors::from_app(e)?;
-            host(&app, c, &slug, on, errors, f).await
-        }
-    }
+    let done = comments::add_on(&app, &c.actor, &slug, on, &f).await;
+    redirect_or_again(
+        done,
+        |cid| format!("{}#comment-{cid}", on.href(&slug)),
+        |errors| host(&app, c, &slug, on, errors, f),
+    )
+    .await
 }
 
 pub async fn on_debate(

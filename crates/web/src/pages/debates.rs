@@ -1,7 +1,7 @@
 //! Debates of a process: the list with the facilitators' form, a debate with its comments, and the
 //! closing summary.
 
-use super::{NoticeQuery, notice, page_status, see_other};
+use super::{NoticeQuery, notice, page_status, redirect_or_again};
 use crate::ctx::Ctx;
 use crate::error::{FormErrors, WebResult};
 use app::App;
@@ -62,15 +62,13 @@ pub async fn open(
     Path(slug): Path<String>,
     Form(f): Form<DebateInput>,
 ) -> WebResult {
-    match deb::open(&app, &c.actor, &slug, &f).await {
-        Ok(id) => see_other(&format!(
-            "/processes/{slug}/debates/{id}?notice=notice-created"
-        )),
-        Err(e) => {
-            let errors = FormErrors::from_app(e)?;
-            list_page(&app, c, &slug, f, errors).await
-        }
-    }
+    let done = deb::open(&app, &c.actor, &slug, &f).await;
+    redirect_or_again(
+        done,
+        |id| format!("/processes/{slug}/debates/{id}?notice=notice-created"),
+        |errors| list_page(&app, c, &slug, f, errors),
+    )
+    .await
 }
 
 #[derive(Template)]
@@ -174,12 +172,11 @@ pub async fn close(
     Path((slug, id)): Path<(String, i64)>,
     Form(f): Form<CloseForm>,
 ) -> WebResult {
-    match deb::close(&app, &c.actor, &slug, id, &f.summary).await {
-        Ok(()) => see_other(&format!(
-            "/processes/{slug}/debates/{id}?notice=notice-saved"
-        )),
-        Err(e) => {
-            let errors = FormErrors::from_app(e)?;
+    let done = deb::close(&app, &c.actor, &slug, id, &f.summary).await;
+    redirect_or_again(
+        done,
+        |()| format!("/processes/{slug}/debates/{id}?notice=notice-saved"),
+        |errors| {
             show_page(
                 &app,
                 c,
@@ -190,7 +187,7 @@ pub async fn close(
                 CommentInput::default(),
                 f.summary,
             )
-            .await
-        }
-    }
+        },
+    )
+    .await
 }

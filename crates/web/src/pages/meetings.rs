@@ -1,7 +1,7 @@
 //! Meetings of a process: the list, the organisers' form, a meeting with registration (and the
 //! waiting list), attendance and minutes, and its iCalendar file.
 
-use super::{keyed, notice, page, page_status, see_other};
+use super::{keyed, notice, page, page_status, redirect_or_again, see_other};
 use crate::ctx::Ctx;
 use crate::error::{FormErrors, WebResult};
 use app::App;
@@ -97,15 +97,13 @@ pub async fn create(
     Path(slug): Path<String>,
     Form(f): Form<MeetingInput>,
 ) -> WebResult {
-    match meet::create(&app, &c.actor, &slug, &f).await {
-        Ok(id) => see_other(&format!(
-            "/processes/{slug}/meetings/{id}?notice=notice-created"
-        )),
-        Err(e) => {
-            let errors = FormErrors::from_app(e)?;
-            form_page(&app, c, &slug, f, errors).await
-        }
-    }
+    let done = meet::create(&app, &c.actor, &slug, &f).await;
+    redirect_or_again(
+        done,
+        |id| format!("/processes/{slug}/meetings/{id}?notice=notice-created"),
+        |errors| form_page(&app, c, &slug, f, errors),
+    )
+    .await
 }
 
 #[derive(Template)]
@@ -261,12 +259,11 @@ pub async fn cancel(
     c: Ctx,
     Path((slug, id)): Path<(String, i64)>,
 ) -> WebResult {
-    match meet::cancel(&app, &c.actor, &slug, id).await {
-        Ok(()) => see_other(&format!(
-            "/processes/{slug}/meetings/{id}?notice=notice-cancelled"
-        )),
-        Err(e) => {
-            let errors = FormErrors::from_app(e)?;
+    let done = meet::cancel(&app, &c.actor, &slug, id).await;
+    redirect_or_again(
+        done,
+        |()| format!("/processes/{slug}/meetings/{id}?notice=notice-cancelled"),
+        |errors| {
             show_page(
                 &app,
                 c,
@@ -277,9 +274,9 @@ pub async fn cancel(
                 CloseInput::default(),
                 CommentInput::default(),
             )
-            .await
-        }
-    }
+        },
+    )
+    .await
 }
 
 pub async fn close(
@@ -288,15 +285,13 @@ pub async fn close(
     Path((slug, id)): Path<(String, i64)>,
     Form(f): Form<CloseInput>,
 ) -> WebResult {
-    match meet::close(&app, &c.actor, &slug, id, &f).await {
-        Ok(()) => see_other(&format!(
-            "/processes/{slug}/meetings/{id}?notice=notice-saved"
-        )),
-        Err(e) => {
-            let errors = FormErrors::from_app(e)?;
-            show_page(&app, c, &slug, id, "", errors, f, CommentInput::default()).await
-        }
-    }
+    let done = meet::close(&app, &c.actor, &slug, id, &f).await;
+    redirect_or_again(
+        done,
+        |()| format!("/processes/{slug}/meetings/{id}?notice=notice-saved"),
+        |errors| show_page(&app, c, &slug, id, "", errors, f, CommentInput::default()),
+    )
+    .await
 }
 
 pub async fn ics(

@@ -19,12 +19,12 @@ pub mod results;
 pub mod surveys;
 pub mod verification;
 
-use crate::error::{WebError, WebResult};
+use crate::error::{FormErrors, WebError, WebResult};
+use app::AppError;
 use askama::Template;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect};
 
-/// Renders a page with 200.
 /// The options of a choice: each value's code with the message key `prefix` + code.
 pub fn keyed<T: Copy>(
     all: &[T],
@@ -36,6 +36,7 @@ pub fn keyed<T: Copy>(
         .collect()
 }
 
+/// Renders a page with 200.
 pub fn page<T: Template>(t: T) -> WebResult {
     page_status(StatusCode::OK, t)
 }
@@ -49,6 +50,23 @@ pub fn page_status<T: Template>(status: StatusCode, t: T) -> WebResult {
 /// 303 See Other after a successful form.
 pub fn see_other(to: &str) -> WebResult {
     Ok(Redirect::to(to).into_response())
+}
+
+/// The end of a form's handler: 303 to `to(value)` when the use case succeeded; when it refused
+/// the form, the page rendered again by `again` with the errors next to the fields (and what the
+/// user typed, which `again` keeps); any other error is the error page.
+pub async fn redirect_or_again<T, Fut>(
+    done: Result<T, AppError>,
+    to: impl FnOnce(T) -> String,
+    again: impl FnOnce(FormErrors) -> Fut,
+) -> WebResult
+where
+    Fut: std::future::Future<Output = WebResult>,
+{
+    match done {
+        Ok(v) => see_other(&to(v)),
+        Err(e) => again(FormErrors::from_app(e)?).await,
+    }
 }
 
 /// The success notices a page may show, chosen by `?notice=`; anything else shows nothing.

@@ -2,7 +2,7 @@
 
 use super::home::network_cards;
 use super::organisations::administered;
-use super::{NoticeQuery, notice, page, page_status, see_other};
+use super::{NoticeQuery, notice, page, page_status, redirect_or_again};
 use crate::ctx::Ctx;
 use crate::error::{FormErrors, WebResult};
 use app::App;
@@ -114,13 +114,13 @@ pub async fn add_member(
     Path(slug): Path<String>,
     Form(f): Form<AddMemberForm>,
 ) -> WebResult {
-    match app::networks::add_member(&app, &c.actor, &slug, &f.org, &f.since).await {
-        Ok(()) => see_other(&format!("/networks/{slug}?notice=notice-member-added")),
-        Err(e) => {
-            let errors = FormErrors::from_app(e)?;
-            network_page(&app, c, &slug, errors, "", f).await
-        }
-    }
+    let done = app::networks::add_member(&app, &c.actor, &slug, &f.org, &f.since).await;
+    redirect_or_again(
+        done,
+        |()| format!("/networks/{slug}?notice=notice-member-added"),
+        |errors| network_page(&app, c, &slug, errors, "", f),
+    )
+    .await
 }
 
 #[derive(Template)]
@@ -220,11 +220,11 @@ pub async fn sign(
     Path(slug): Path<String>,
     Form(f): Form<SignForm>,
 ) -> WebResult {
-    match app::networks::sign(&app, &c.actor, &slug, &f.org, &f.date).await {
-        Ok(()) => see_other(&format!("/commitments/{slug}?notice=notice-signed")),
-        Err(e) => {
-            let errors = FormErrors::from_app(e)?;
-            commitment_page(&app, c, &slug, errors, "", f.date).await
-        }
-    }
+    let done = app::networks::sign(&app, &c.actor, &slug, &f.org, &f.date).await;
+    redirect_or_again(
+        done,
+        |()| format!("/commitments/{slug}?notice=notice-signed"),
+        |errors| commitment_page(&app, c, &slug, errors, "", f.date),
+    )
+    .await
 }

@@ -3,7 +3,7 @@
 //! order, works without JavaScript), statements submitted and moderated, the facilitator's report,
 //! and the Pol.is export files.
 
-use super::{NoticeQuery, notice, page, page_status, see_other};
+use super::{NoticeQuery, notice, page, page_status, redirect_or_again, see_other};
 use crate::ctx::Ctx;
 use crate::error::{FormErrors, WebResult};
 use app::App;
@@ -210,13 +210,13 @@ pub async fn vote(
     Path((slug, id)): Path<(String, i64)>,
     Form(f): Form<VoteForm>,
 ) -> WebResult {
-    match op::vote(&app, &c.actor, &slug, id, f.statement, &f.vote).await {
-        Ok(()) => see_other(&format!("/processes/{slug}/opinion/{id}/vote#statement")),
-        Err(e) => {
-            let errors = FormErrors::from_app(e)?;
-            vote_page(&app, c, &slug, id, String::new(), errors, "").await
-        }
-    }
+    let done = op::vote(&app, &c.actor, &slug, id, f.statement, &f.vote).await;
+    redirect_or_again(
+        done,
+        |()| format!("/processes/{slug}/opinion/{id}/vote#statement"),
+        |errors| vote_page(&app, c, &slug, id, String::new(), errors, ""),
+    )
+    .await
 }
 
 #[derive(Debug, Default, serde::Deserialize)]
@@ -231,18 +231,20 @@ pub async fn submit(
     Path((slug, id)): Path<(String, i64)>,
     Form(f): Form<StatementForm>,
 ) -> WebResult {
-    match op::add_statement(&app, &c.actor, &slug, id, &f.statement).await {
-        Ok((_, "pending")) => see_other(&format!(
-            "/processes/{slug}/opinion/{id}/vote?notice=notice-statement-pending"
-        )),
-        Ok(_) => see_other(&format!(
-            "/processes/{slug}/opinion/{id}/vote?notice=notice-statement-added"
-        )),
-        Err(e) => {
-            let errors = FormErrors::from_app(e)?;
-            vote_page(&app, c, &slug, id, f.statement, errors, "").await
-        }
-    }
+    let done = op::add_statement(&app, &c.actor, &slug, id, &f.statement).await;
+    redirect_or_again(
+        done,
+        |(_, state)| {
+            let notice = if state == "pending" {
+                "notice-statement-pending"
+            } else {
+                "notice-statement-added"
+            };
+            format!("/processes/{slug}/opinion/{id}/vote?notice={notice}")
+        },
+        |errors| vote_page(&app, c, &slug, id, f.statement, errors, ""),
+    )
+    .await
 }
 
 #[derive(Debug, Default, serde::Deserialize)]

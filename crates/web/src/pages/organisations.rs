@@ -1,6 +1,6 @@
 //! The organisation directory, profiles, the profile form and the members page.
 
-use super::{NoticeQuery, notice, page, page_status, see_other};
+use super::{NoticeQuery, notice, page, page_status, redirect_or_again, see_other};
 use crate::ctx::Ctx;
 use crate::error::{FormErrors, WebResult};
 use app::App;
@@ -311,15 +311,13 @@ pub async fn invite(
     Path(slug): Path<String>,
     Form(f): Form<InviteForm>,
 ) -> WebResult {
-    match orgs::invite(&app, &c.actor, &slug, &f.email, &f.role, c.lang).await {
-        Ok(()) => see_other(&format!(
-            "/organisations/{slug}/members?notice=notice-invited"
-        )),
-        Err(e) => {
-            let errors = FormErrors::from_app(e)?;
-            members_page(&app, c, &slug, errors, "", (f.email, f.role)).await
-        }
-    }
+    let done = orgs::invite(&app, &c.actor, &slug, &f.email, &f.role, c.lang).await;
+    redirect_or_again(
+        done,
+        |()| format!("/organisations/{slug}/members?notice=notice-invited"),
+        |errors| members_page(&app, c, &slug, errors, "", (f.email, f.role)),
+    )
+    .await
 }
 
 #[derive(Debug, Default, serde::Deserialize)]
@@ -334,15 +332,13 @@ pub async fn change_member(
     Path((slug, user)): Path<(String, i64)>,
     Form(f): Form<RoleForm>,
 ) -> WebResult {
-    match orgs::change_member(&app, &c.actor, &slug, user, &f.role).await {
-        Ok(()) => see_other(&format!(
-            "/organisations/{slug}/members?notice=notice-member-changed"
-        )),
-        Err(e) => {
-            let errors = FormErrors::from_app(e)?;
-            members_page(&app, c, &slug, errors, "", (String::new(), "member".into())).await
-        }
-    }
+    let done = orgs::change_member(&app, &c.actor, &slug, user, &f.role).await;
+    redirect_or_again(
+        done,
+        |()| format!("/organisations/{slug}/members?notice=notice-member-changed"),
+        |errors| members_page(&app, c, &slug, errors, "", (String::new(), "member".into())),
+    )
+    .await
 }
 
 /// Organisations the user administers: `(slug, name)`.

@@ -1,6 +1,6 @@
 //! Participatory processes: the list, a process with its timeline, and the administrators' forms.
 
-use super::{NoticeQuery, keyed, notice, page, page_status, see_other};
+use super::{NoticeQuery, keyed, notice, page, page_status, redirect_or_again, see_other};
 use crate::ctx::Ctx;
 use crate::error::{FormErrors, WebResult};
 use app::App;
@@ -200,13 +200,13 @@ pub async fn add_phase(
 }
 
 pub async fn publish(State(app): State<App>, c: Ctx, Path(slug): Path<String>) -> WebResult {
-    match part::publish(&app, &c.actor, &slug).await {
-        Ok(()) => see_other(&format!("/processes/{slug}?notice=notice-published")),
-        Err(e) => {
-            let errors = FormErrors::from_app(e)?;
-            process_page(&app, c, &slug, Typed::default(), errors, "").await
-        }
-    }
+    let done = part::publish(&app, &c.actor, &slug).await;
+    redirect_or_again(
+        done,
+        |()| format!("/processes/{slug}?notice=notice-published"),
+        |errors| process_page(&app, c, &slug, Typed::default(), errors, ""),
+    )
+    .await
 }
 
 /// Gives someone a role in the space.
@@ -344,11 +344,11 @@ pub async fn create(
     Path(org): Path<String>,
     Form(f): Form<ProcessInput>,
 ) -> WebResult {
-    match part::create(&app, &c.actor, &org, &f).await {
-        Ok(slug) => see_other(&format!("/processes/{slug}?notice=notice-created")),
-        Err(e) => {
-            let errors = FormErrors::from_app(e)?;
-            form_page(&app, c, &org, f, errors).await
-        }
-    }
+    let done = part::create(&app, &c.actor, &org, &f).await;
+    redirect_or_again(
+        done,
+        |slug| format!("/processes/{slug}?notice=notice-created"),
+        |errors| form_page(&app, c, &org, f, errors),
+    )
+    .await
 }

@@ -1,7 +1,7 @@
 //! Proposals of a process: the list with filters, the form (new and edit), a proposal with its
 //! supports, official answer, history and comment threads; the search page.
 
-use super::{keyed, notice, page, page_status, see_other};
+use super::{keyed, notice, page, page_status, redirect_or_again, see_other};
 use crate::ctx::Ctx;
 use crate::error::{FormErrors, WebResult};
 use app::App;
@@ -192,15 +192,13 @@ pub async fn create(
     Path(slug): Path<String>,
     Form(f): Form<ProposalInput>,
 ) -> WebResult {
-    match props::create(&app, &c.actor, &slug, &f).await {
-        Ok(id) => see_other(&format!(
-            "/processes/{slug}/proposals/{id}?notice=notice-draft-saved"
-        )),
-        Err(e) => {
-            let errors = FormErrors::from_app(e)?;
-            form_page(&app, c, &slug, None, f, errors).await
-        }
-    }
+    let done = props::create(&app, &c.actor, &slug, &f).await;
+    redirect_or_again(
+        done,
+        |id| format!("/processes/{slug}/proposals/{id}?notice=notice-draft-saved"),
+        |errors| form_page(&app, c, &slug, None, f, errors),
+    )
+    .await
 }
 
 pub async fn edit_form(
@@ -222,15 +220,13 @@ pub async fn update(
     Path((slug, id)): Path<(String, i64)>,
     Form(f): Form<ProposalInput>,
 ) -> WebResult {
-    match props::update(&app, &c.actor, &slug, id, &f).await {
-        Ok(()) => see_other(&format!(
-            "/processes/{slug}/proposals/{id}?notice=notice-saved"
-        )),
-        Err(e) => {
-            let errors = FormErrors::from_app(e)?;
-            form_page(&app, c, &slug, Some(id), f, errors).await
-        }
-    }
+    let done = props::update(&app, &c.actor, &slug, id, &f).await;
+    redirect_or_again(
+        done,
+        |()| format!("/processes/{slug}/proposals/{id}?notice=notice-saved"),
+        |errors| form_page(&app, c, &slug, Some(id), f, errors),
+    )
+    .await
 }
 
 #[derive(Debug, Default, serde::Deserialize)]
@@ -452,12 +448,11 @@ pub async fn answer(
     Path((slug, id)): Path<(String, i64)>,
     Form(f): Form<AnswerInput>,
 ) -> WebResult {
-    match props::answer(&app, &c.actor, &slug, id, &f).await {
-        Ok(()) => see_other(&format!(
-            "/processes/{slug}/proposals/{id}?notice=notice-answered"
-        )),
-        Err(e) => {
-            let errors = FormErrors::from_app(e)?;
+    let done = props::answer(&app, &c.actor, &slug, id, &f).await;
+    redirect_or_again(
+        done,
+        |()| format!("/processes/{slug}/proposals/{id}?notice=notice-answered"),
+        |errors| {
             show_page(
                 &app,
                 c,
@@ -471,9 +466,9 @@ pub async fn answer(
                     ..Typed::default()
                 },
             )
-            .await
-        }
-    }
+        },
+    )
+    .await
 }
 
 /// A proposal's page again with a refused comment.
@@ -558,15 +553,13 @@ pub async fn comment(
     Path((slug, id)): Path<(String, i64)>,
     Form(f): Form<CommentInput>,
 ) -> WebResult {
-    match comments::add(&app, &c.actor, &slug, id, &f).await {
-        Ok(cid) => see_other(&format!(
-            "/processes/{slug}/proposals/{id}?notice=notice-commented#comment-{cid}"
-        )),
-        Err(e) => {
-            let errors = FormErrors::from_app(e)?;
-            show_with(&app, c, &slug, id, errors, f).await
-        }
-    }
+    let done = comments::add(&app, &c.actor, &slug, id, &f).await;
+    redirect_or_again(
+        done,
+        |cid| format!("/processes/{slug}/proposals/{id}?notice=notice-commented#comment-{cid}"),
+        |errors| show_with(&app, c, &slug, id, errors, f),
+    )
+    .await
 }
 
 #[derive(Template)]

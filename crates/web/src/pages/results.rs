@@ -1,7 +1,7 @@
 //! Results (accountability): the list with progress, a result with its proposals and dated
 //! updates, and the organisers' forms.
 
-use super::{notice, page_status, see_other};
+use super::{notice, page_status, redirect_or_again};
 use crate::ctx::Ctx;
 use crate::error::{FormErrors, WebResult};
 use app::App;
@@ -106,15 +106,13 @@ pub async fn create(
         .filter(|(k, _)| k == "proposal")
         .filter_map(|(_, v)| v.parse().ok())
         .collect();
-    match res::create(&app, &c.actor, &slug, &form, &picked).await {
-        Ok(id) => see_other(&format!(
-            "/processes/{slug}/results/{id}?notice=notice-created"
-        )),
-        Err(e) => {
-            let errors = FormErrors::from_app(e)?;
-            list_page(&app, c, &slug, form, picked, errors, "").await
-        }
-    }
+    let done = res::create(&app, &c.actor, &slug, &form, &picked).await;
+    redirect_or_again(
+        done,
+        |id| format!("/processes/{slug}/results/{id}?notice=notice-created"),
+        |errors| list_page(&app, c, &slug, form, picked, errors, ""),
+    )
+    .await
 }
 
 #[derive(Template)]
@@ -233,13 +231,11 @@ pub async fn update(
     Path((slug, id)): Path<(String, i64)>,
     Form(f): Form<UpdateInput>,
 ) -> WebResult {
-    match res::update(&app, &c.actor, &slug, id, &f).await {
-        Ok(()) => see_other(&format!(
-            "/processes/{slug}/results/{id}?notice=notice-saved"
-        )),
-        Err(e) => {
-            let errors = FormErrors::from_app(e)?;
-            show_page(&app, c, &slug, id, f, errors, "", CommentInput::default()).await
-        }
-    }
+    let done = res::update(&app, &c.actor, &slug, id, &f).await;
+    redirect_or_again(
+        done,
+        |()| format!("/processes/{slug}/results/{id}?notice=notice-saved"),
+        |errors| show_page(&app, c, &slug, id, f, errors, "", CommentInput::default()),
+    )
+    .await
 }

@@ -1,7 +1,7 @@
 //! Surveys of a process: the list and the organisers' forms, the answer form (every question kind
 //! works without JavaScript), results with SVG charts and data tables, and the staff's CSV.
 
-use super::{notice, page, page_status, see_other};
+use super::{notice, page, page_status, redirect_or_again, see_other};
 use crate::ctx::Ctx;
 use crate::error::{FormErrors, WebResult};
 use app::App;
@@ -62,15 +62,13 @@ pub async fn create(
     Path(slug): Path<String>,
     Form(f): Form<SurveyInput>,
 ) -> WebResult {
-    match surv::create(&app, &c.actor, &slug, &f).await {
-        Ok(id) => see_other(&format!(
-            "/processes/{slug}/surveys/{id}?notice=notice-created"
-        )),
-        Err(e) => {
-            let errors = FormErrors::from_app(e)?;
-            list_page(&app, c, &slug, f, errors).await
-        }
-    }
+    let done = surv::create(&app, &c.actor, &slug, &f).await;
+    redirect_or_again(
+        done,
+        |id| format!("/processes/{slug}/surveys/{id}?notice=notice-created"),
+        |errors| list_page(&app, c, &slug, f, errors),
+    )
+    .await
 }
 
 #[derive(Template)]
@@ -207,12 +205,11 @@ pub async fn answer(
     Path((slug, id)): Path<(String, i64)>,
     Form(raw): Form<Vec<(String, String)>>,
 ) -> WebResult {
-    match surv::respond(&app, &c.actor, &slug, id, &raw).await {
-        Ok(()) => see_other(&format!(
-            "/processes/{slug}/surveys/{id}/results?notice=notice-answered-survey"
-        )),
-        Err(e) => {
-            let errors = FormErrors::from_app(e)?;
+    let done = surv::respond(&app, &c.actor, &slug, id, &raw).await;
+    redirect_or_again(
+        done,
+        |()| format!("/processes/{slug}/surveys/{id}/results?notice=notice-answered-survey"),
+        |errors| {
             show_page(
                 &app,
                 c,
@@ -223,9 +220,9 @@ pub async fn answer(
                 raw,
                 QuestionInput::default(),
             )
-            .await
-        }
-    }
+        },
+    )
+    .await
 }
 
 pub async fn add_question(
@@ -234,15 +231,13 @@ pub async fn add_question(
     Path((slug, id)): Path<(String, i64)>,
     Form(f): Form<QuestionInput>,
 ) -> WebResult {
-    match surv::add_question(&app, &c.actor, &slug, id, &f).await {
-        Ok(()) => see_other(&format!(
-            "/processes/{slug}/surveys/{id}?notice=notice-saved"
-        )),
-        Err(e) => {
-            let errors = FormErrors::from_app(e)?;
-            show_page(&app, c, &slug, id, "", errors, vec![], f).await
-        }
-    }
+    let done = surv::add_question(&app, &c.actor, &slug, id, &f).await;
+    redirect_or_again(
+        done,
+        |()| format!("/processes/{slug}/surveys/{id}?notice=notice-saved"),
+        |errors| show_page(&app, c, &slug, id, "", errors, vec![], f),
+    )
+    .await
 }
 
 pub async fn open(

@@ -1,7 +1,7 @@
 //! Residents' verification: the form a person fills in to verify against an organisation's
 //! census, and the census page where its administrators upload the file.
 
-use super::{page, page_status, see_other};
+use super::{page, page_status, redirect_or_again};
 use crate::ctx::Ctx;
 use crate::error::{FormErrors, WebError, WebResult};
 use app::App;
@@ -71,13 +71,13 @@ pub async fn verify(
     Path(slug): Path<String>,
     Form(f): Form<VerifyInput>,
 ) -> WebResult {
-    match verif::verify(&app, &c.actor, &slug, &f).await {
-        Ok(()) => see_other("/account?notice=notice-verified"),
-        Err(e) => {
-            let errors = FormErrors::from_app(e)?;
-            verify_page(&app, c, &slug, f, errors).await
-        }
-    }
+    let done = verif::verify(&app, &c.actor, &slug, &f).await;
+    redirect_or_again(
+        done,
+        |()| "/account?notice=notice-verified".to_owned(),
+        |errors| verify_page(&app, c, &slug, f, errors),
+    )
+    .await
 }
 
 #[derive(Template)]

@@ -333,10 +333,25 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             let mut c = config(&args.db, args.bind.as_ref())?;
             c.database_url = redact(&c.database_url);
             c.mail.smtp_url = redact(&c.mail.smtp_url);
-            println!("{}", serde_json::to_string_pretty(&c)?);
+            emit(&serde_json::to_string_pretty(&c)?)?;
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes `text` and a newline to standard output. A reader that went away (`… | head`) ends
+/// the output quietly, as Unix tools do: nothing more is wanted.
+pub(crate) fn emit(text: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out
+        .write_all(text.as_bytes())
+        .and_then(|()| out.write_all(b"\n"))
+        .and_then(|()| out.flush())
+    {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(()),
+    }
 }
 
 fn main() -> ExitCode {

@@ -130,7 +130,7 @@ pub fn analyze_command(args: &AnalyzeArgs) -> Result<ExitCode> {
         "gac": gac,
         "bridging": bridge,
     });
-    println!("{}", serde_json::to_string_pretty(&out)?);
+    crate::emit(&serde_json::to_string_pretty(&out)?)?;
     if args.timings {
         stages.times.push(("JSON", pipeline_end.elapsed()));
         for (name, took) in &stages.times {

@@ -111,9 +111,9 @@ pub fn tally_command(args: &TallyArgs) -> Result<ExitCode> {
         if args.explain {
             v["explanation"] = explanation(&election, &outcome);
         }
-        println!("{}", serde_json::to_string_pretty(&v)?);
+        crate::emit(&serde_json::to_string_pretty(&v)?)?;
     } else {
-        print_text(&election, &outcome, args.explain);
+        crate::emit(readable(&election, &outcome, args.explain).trim_end())?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -173,11 +173,15 @@ pub fn explanation(e: &Election, o: &Outcome) -> Value {
     })
 }
 
-fn print_text(e: &Election, o: &Outcome, explain: bool) {
-    println!("rule        {}", o.rule.code());
-    println!("budget      {}", format_q(&e.budget));
-    println!("total cost  {}", o.total_cost_text());
-    println!(
+/// The outcome as people read it (with the MES rounds when `explain`).
+fn readable(e: &Election, o: &Outcome, explain: bool) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let _ = writeln!(out, "rule        {}", o.rule.code());
+    let _ = writeln!(out, "budget      {}", format_q(&e.budget));
+    let _ = writeln!(out, "total cost  {}", o.total_cost_text());
+    let _ = writeln!(
+        out,
         "winners     {} of {} projects, in order of selection:",
         o.winners.len(),
         e.projects.len()
@@ -189,7 +193,8 @@ fn print_text(e: &Election, o: &Outcome, explain: bool) {
         .max()
         .unwrap_or(2);
     for p in &o.winners {
-        println!(
+        let _ = writeln!(
+            out,
             "  {:<width$}  {:>14}  {}",
             e.projects[*p].id,
             format_q(&e.projects[*p].cost),
@@ -197,10 +202,11 @@ fn print_text(e: &Election, o: &Outcome, explain: bool) {
         );
     }
     if !explain {
-        return;
+        return out;
     }
     if let Some(b) = &o.voter_budget {
-        println!(
+        let _ = writeln!(
+            out,
             "\nEach voter's share of the budget: {} (exactly {})",
             approx(b),
             format_q(b)
@@ -222,7 +228,8 @@ fn print_text(e: &Election, o: &Outcome, explain: bool) {
             .min()
             .map(|q| approx(&q))
             .unwrap_or_default();
-        println!(
+        let _ = writeln!(
+            out,
             "round {:>3}: {} bought by {} supporters, each paying at most {}; the poorest supporter has {} left{}",
             i + 1,
             e.projects[r.project].id,
@@ -244,7 +251,8 @@ fn print_text(e: &Election, o: &Outcome, explain: bool) {
         );
     }
     if !o.completed.is_empty() {
-        println!(
+        let _ = writeln!(
+            out,
             "completed by greedy: {}",
             o.completed
                 .iter()
@@ -253,8 +261,9 @@ fn print_text(e: &Election, o: &Outcome, explain: bool) {
                 .join(", ")
         );
     }
-    println!("\nNot chosen:");
+    let _ = writeln!(out, "\nNot chosen:");
     for (p, why) in &o.not_chosen {
-        println!("  {:<width$}  {}", e.projects[*p].id, reason(why));
+        let _ = writeln!(out, "  {:<width$}  {}", e.projects[*p].id, reason(why));
     }
+    out
 }

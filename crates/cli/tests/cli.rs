@@ -216,6 +216,41 @@ fn pb_tally_recounts_swiecie_2023_as_the_city_funded_it() {
 }
 
 #[test]
+fn pb_tally_into_a_reader_that_stops_early_ends_quietly() {
+    use std::io::Read;
+    let Some(path) = pabulib("Poland_Warszawa_2026.pb") else {
+        return;
+    };
+    // Megabytes of explanation; the reader takes a few bytes and goes away, as `| head` does.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_learning-city"))
+        .args([
+            "pb",
+            "tally",
+            &path,
+            "--rule",
+            "mes",
+            "--explain",
+            "--format",
+            "json",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("start");
+    let mut first = [0u8; 16];
+    child
+        .stdout
+        .take()
+        .expect("stdout")
+        .read_exact(&mut first)
+        .expect("read");
+    let out = child.wait_with_output().expect("wait");
+    assert_eq!(&first[..1], b"{");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
+}
+
+#[test]
 fn pb_tally_keeps_amsterdams_neighbourhood_budgets() {
     let Some(path) = pabulib("Netherlands_Amsterdam_252.pb") else {
         return;

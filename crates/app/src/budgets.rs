@@ -13,8 +13,8 @@ use domain::organisations::parse_text;
 use domain::participation::{Category, parse_cost};
 use domain::policy::{self, Action, Actor};
 use engines::budgeting::ballot::BallotRules;
-use engines::budgeting::rules::{self, Outcome, Rule};
-use engines::budgeting::{Ballot, Election, Project, TieBreak, VoteType, q_int};
+use engines::budgeting::rules::{self, MesRound, Outcome, Rule};
+use engines::budgeting::{Ballot, Election, Project, Q, TieBreak, VoteType, q_int};
 use serde_json::json;
 use store::StoreError;
 use store::audit::Event;
@@ -482,6 +482,40 @@ pub struct Tally {
     pub election: Election,
     pub outcome: Outcome,
     pub greedy: Outcome,
+    /// The MES rounds as people read them (see [`RoundView`]).
+    pub rounds: Vec<RoundView>,
+}
+
+/// One MES round: the project bought, ρ, and the voters who paid the same and kept the same
+/// counted together — a city's thousands of kinds of ballot come down to a few rows.
+pub struct RoundView {
+    pub project: usize,
+    pub rho: Q,
+    /// `(voters, paid per voter, left per voter)`, the largest payment first.
+    pub rows: Vec<(u64, Q, Q)>,
+}
+
+impl RoundView {
+    fn of(round: &MesRound) -> Self {
+        let mut rows: Vec<(u64, Q, Q)> = round
+            .payments
+            .iter()
+            .map(|(_, voters, paid, left)| (*voters, paid.clone(), left.clone()))
+            .collect();
+        rows.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| b.2.cmp(&a.2)));
+        let mut alike: Vec<(u64, Q, Q)> = Vec::with_capacity(rows.len());
+        for (voters, paid, left) in rows {
+            match alike.last_mut() {
+                Some(last) if last.1 == paid && last.2 == left => last.0 += voters,
+                _ => alike.push((voters, paid, left)),
+            }
+        }
+        Self {
+            project: round.project,
+            rho: round.rho.clone(),
+            rows: alike,
+        }
+    }
 }
 
 /// Counts a budget. Public once the vote is over; before, only those who manage the space see
@@ -499,14 +533,21 @@ async fn count(app: &App, b: &BudgetRow, projects: &[ProjectRow]) -> Result<Tall
     let ballots = app.store.public_ballots(b.id).await?;
     let election = election_of(b, projects, &ballots);
     let rule = Rule::parse(&b.rule).unwrap_or(Rule::MesAdd1);
-    let tie = TieBreak::default();
-    let outcome = rules::tally_explained(&election, rule, &tie);
-    let greedy = rules::tally(&election, Rule::Greedy, &tie);
-    Ok(Tally {
-        election,
-        outcome,
-        greedy,
+    // A city's count takes a moment of CPU: off the threads that serve requests.
+    tokio::task::spawn_blocking(move || {
+        let tie = TieBreak::default();
+        let outcome = rules::tally_explained(&election, rule, &tie);
+        let greedy = rules::tally(&election, Rule::Greedy, &tie);
+        let rounds = outcome.rounds.iter().map(RoundView::of).collect();
+        Tally {
+            election,
+            outcome,
+            greedy,
+            rounds,
+        }
     })
+    .await
+    .map_err(|e| AppError::Internal(format!("count: {e}")))
 }
 
 /// Starts tracking a funded project (managers, once the vote is over): a result of the process,

@@ -71,6 +71,25 @@ async fn the_demo_budget_is_counted_with_equal_shares_beside_greedy_and_recounts
             !tally.outcome.rounds.is_empty(),
             "the rounds explain the outcome"
         );
+        // Each round's rows count every supporter once, one row per (paid, left) pair.
+        assert_eq!(tally.rounds.len(), tally.outcome.rounds.len());
+        for (shown, round) in tally.rounds.iter().zip(&tally.outcome.rounds) {
+            let supporters: u64 = round.payments.iter().map(|(_, n, _, _)| *n).sum();
+            assert_eq!(
+                shown.rows.iter().map(|(n, _, _)| *n).sum::<u64>(),
+                supporters
+            );
+            let mut pairs: Vec<_> = shown.rows.iter().map(|(_, p, l)| (p, l)).collect();
+            pairs.dedup();
+            assert_eq!(pairs.len(), shown.rows.len(), "rows alike are merged");
+            assert!(shown.rows.len() <= round.payments.len());
+            assert!(
+                shown.rows.windows(2).all(|w| w[0].1 >= w[1].1),
+                "largest payment first"
+            );
+        }
+        // In the first round every supporter still has a whole share: they all pay alike.
+        assert_eq!(tally.rounds[0].rows.len(), 1);
         // The export recounts to the same winners with the engine alone.
         let text = budgets::export(&app, b).await.expect("export");
         let e = engines::budgeting::pabulib::parse(&text).expect("parses");

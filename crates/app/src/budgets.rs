@@ -16,6 +16,7 @@ use engines::budgeting::ballot::BallotRules;
 use engines::budgeting::rules::{self, MesRound, Outcome, Rule};
 use engines::budgeting::{Ballot, Election, Project, Q, TieBreak, VoteType, q_int};
 use serde_json::json;
+use std::sync::{Arc, Mutex};
 use store::StoreError;
 use store::audit::Event;
 use store::budgets::{BudgetFields, BudgetRow, ProjectFields, ProjectRow};
@@ -520,7 +521,12 @@ impl RoundView {
 
 /// Counts a budget. Public once the vote is over; before, only those who manage the space see
 /// the provisional count.
-pub async fn results(app: &App, actor: &Actor, slug: &str, id: i64) -> Result<(BudgetView, Tally)> {
+pub async fn results(
+    app: &App,
+    actor: &Actor,
+    slug: &str,
+    id: i64,
+) -> Result<(BudgetView, Arc<Tally>)> {
     let v = view(app, actor, slug, id).await?;
     if !v.voting_over && !v.can_manage {
         return Err(DomainError::Conflict("budget-results-not-yet").into());
@@ -529,25 +535,60 @@ pub async fn results(app: &App, actor: &Actor, slug: &str, id: i64) -> Result<(B
     Ok((v, tally))
 }
 
-async fn count(app: &App, b: &BudgetRow, projects: &[ProjectRow]) -> Result<Tally> {
+/// The last few counts, each with the election it counted: a count is reused only for the very
+/// same election (rule, projects and every ballot), so it is never stale. After a city's vote
+/// closes, every resident who opens the results would otherwise cost seconds of CPU.
+#[derive(Clone, Default)]
+pub(crate) struct Counts(Arc<Mutex<Vec<Arc<Tally>>>>);
+
+impl std::fmt::Debug for Counts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let kept = self.0.lock().map(|k| k.len()).unwrap_or(0);
+        write!(f, "Counts({kept} kept)")
+    }
+}
+
+impl Counts {
+    /// A count holds every ballot and the explained rounds: a few are enough.
+    const KEPT: usize = 2;
+
+    fn find(&self, rule: Rule, election: &Election) -> Option<Arc<Tally>> {
+        let kept = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        kept.iter()
+            .find(|t| t.outcome.rule == rule && t.election == *election)
+            .cloned()
+    }
+
+    fn keep(&self, tally: Arc<Tally>) {
+        let mut kept = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        kept.insert(0, tally);
+        kept.truncate(Self::KEPT);
+    }
+}
+
+async fn count(app: &App, b: &BudgetRow, projects: &[ProjectRow]) -> Result<Arc<Tally>> {
     let ballots = app.store.public_ballots(b.id).await?;
     let election = election_of(b, projects, &ballots);
     let rule = Rule::parse(&b.rule).unwrap_or(Rule::MesAdd1);
+    if let Some(done) = app.counts.find(rule, &election) {
+        return Ok(done);
+    }
     // A city's count takes a moment of CPU: off the threads that serve requests.
     tokio::task::spawn_blocking(move || {
         let tie = TieBreak::default();
         let outcome = rules::tally_explained(&election, rule, &tie);
         let greedy = rules::tally(&election, Rule::Greedy, &tie);
         let rounds = outcome.rounds.iter().map(RoundView::of).collect();
-        Tally {
+        Arc::new(Tally {
             election,
             outcome,
             greedy,
             rounds,
-        }
+        })
     })
     .await
     .map_err(|e| AppError::Internal(format!("count: {e}")))
+    .inspect(|done| app.counts.keep(done.clone()))
 }
 
 /// Starts tracking a funded project (managers, once the vote is over): a result of the process,

@@ -90,6 +90,8 @@ pub struct App {
     pub store: Store,
     pub config: Arc<Config>,
     pub mailer: Arc<mail::Mailer>,
+    /// The last budget counts, kept while their ballots stay the same (see `budgets::results`).
+    counts: budgets::Counts,
 }
 
 impl App {
@@ -105,6 +107,7 @@ impl App {
             store,
             config: Arc::new(config),
             mailer: Arc::new(mailer),
+            counts: budgets::Counts::default(),
         })
     }
 }

@@ -342,6 +342,14 @@ async fn a_paper_ballot_counts_when_two_officers_read_it_alike() {
             Paper::Mismatch
         );
         assert_eq!(app.store.count_ballots(b).await.expect("count"), (0, 0));
+        // The provisional count is made once for the same ballots, and again for new ones.
+        let (_, before) = budgets::results(&app, &official, OPEN, b)
+            .await
+            .expect("provisional count");
+        let (_, same) = budgets::results(&app, &official, OPEN, b)
+            .await
+            .expect("again");
+        assert!(std::sync::Arc::ptr_eq(&before, &same));
         let Paper::Counted(receipt) =
             budgets::enter_paper(&app, &third, OPEN, b, "A-001", &[p2, p1])
                 .await
@@ -353,6 +361,13 @@ async fn a_paper_ballot_counts_when_two_officers_read_it_alike() {
         let list = app.store.public_ballots(b).await.expect("list");
         assert_eq!(list[0].receipt, receipt);
         assert_eq!(list[0].channel, "paper");
+        let (_, after) = budgets::results(&app, &official, OPEN, b)
+            .await
+            .expect("count");
+        assert_eq!(
+            after.election.ballots.len(),
+            before.election.ballots.len() + 1
+        );
         let err = budgets::enter_paper(&app, &admin, OPEN, b, "A-001", &[p1, p2])
             .await
             .expect_err("counted");

@@ -301,7 +301,7 @@ pub async fn create(
 struct ResultsPage {
     c: Ctx,
     v: BudgetView,
-    t: Tally,
+    t: std::sync::Arc<Tally>,
     /// `(project index, chosen by the rule, chosen by greedy)` for every project.
     side: Vec<(usize, bool, bool)>,
 }

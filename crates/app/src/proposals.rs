@@ -608,22 +608,8 @@ pub async fn list(
     q: &str,
 ) -> Result<ProposalList> {
     let (process, phases, _) = crate::participation::view(app, actor, slug).await?;
-    let words = engines::text::query_terms(q);
-    if !words.is_empty() {
-        // Every proposal holding the words: the list orders and pages them like any other.
-        let ids = app
-            .store
-            .item_ids(&store::search::Query {
-                words: &words,
-                kind: Some("proposal"),
-                process_id: Some(process.id),
-                limit: 0,
-                offset: 0,
-                facets: false,
-            })
-            .await?;
-        filter.ids = Some(ids);
-    }
+    // Every proposal holding the words: the list orders and pages them like any other.
+    filter.words = engines::text::query_terms(q);
     let (proposals, total) = app.store.proposals(process.id, &filter).await?;
     let drafts = match actor.user {
         Some(u) => app.store.drafts_of(process.id, u.0).await?,

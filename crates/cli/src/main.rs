@@ -318,7 +318,7 @@ async fn run(cli: Cli) -> Result<ExitCode> {
         } => {
             let app = App::open(config(&db, None)?).await?;
             match app::budgets::export(&app, budget).await {
-                Ok(text) => print!("{text}"),
+                Ok(text) => emit(&text)?,
                 Err(AppError::Domain(domain::DomainError::NotFound)) => {
                     eprintln!("no budget {budget} in this database");
                     return Ok(ExitCode::from(2));
@@ -339,14 +339,15 @@ async fn run(cli: Cli) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Writes `text` and a newline to standard output. A reader that went away (`… | head`) ends
-/// the output quietly, as Unix tools do: nothing more is wanted.
+/// Writes `text` to standard output, ending with a newline. A reader that went away (`… | head`)
+/// ends the output quietly, as Unix tools do: nothing more is wanted.
 pub(crate) fn emit(text: &str) -> anyhow::Result<()> {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
+    let end: &[u8] = if text.ends_with('\n') { b"" } else { b"\n" };
     match out
         .write_all(text.as_bytes())
-        .and_then(|()| out.write_all(b"\n"))
+        .and_then(|()| out.write_all(end))
         .and_then(|()| out.flush())
     {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),

@@ -113,7 +113,7 @@ pub fn tally_command(args: &TallyArgs) -> Result<ExitCode> {
         }
         crate::emit(&serde_json::to_string_pretty(&v)?)?;
     } else {
-        crate::emit(readable(&election, &outcome, args.explain).trim_end())?;
+        crate::emit(&readable(&election, &outcome, args.explain))?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -58,8 +58,9 @@ pub struct ProposalFilter {
     pub answer: Option<String>,
     /// Include withdrawn proposals.
     pub withdrawn: bool,
-    /// Only these ids (a text search's hits).
-    pub ids: Option<Vec<i64>>,
+    /// Only proposals holding every one of these words (for each word, the stems any of which
+    /// must occur: `engines::text::query_terms`), through the search index.
+    pub words: Vec<Vec<String>>,
     /// `recent` (default), `supports`, `comments`, `oldest`.
     pub order: String,
     pub limit: i64,
@@ -273,12 +274,21 @@ impl Store {
             }
             None => {}
         }
-        if let Some(ids) = &f.ids {
-            if ids.is_empty() {
-                return Ok((vec![], 0));
-            }
-            let list: Vec<String> = ids.iter().map(i64::to_string).collect();
-            conditions.push_str(&format!(" AND p.id IN ({})", list.join(",")));
+        let mut words = Vec::new();
+        if !f.words.is_empty() {
+            let q = crate::search::Query {
+                words: &f.words,
+                kind: Some("proposal"),
+                process_id: Some(process),
+                limit: 0,
+                offset: 0,
+                facets: false,
+            };
+            let (_, filter, binds) = self.filter(&q, n).await?;
+            conditions.push_str(&format!(
+                " AND p.id IN (SELECT d.item_id FROM search_docs d{filter} AND d.kind = 'proposal')"
+            ));
+            words = binds;
         }
         let order = match f.order.as_str() {
             "supports" => " ORDER BY p.supports DESC, p.id DESC",
@@ -302,6 +312,10 @@ impl Store {
         if let Some(a) = f.answer.as_deref().filter(|a| *a != "none") {
             iq = iq.bind(a.to_owned());
             cq = cq.bind(a.to_owned());
+        }
+        for w in words {
+            iq = iq.bind(w.clone());
+            cq = cq.bind(w);
         }
         let page = iq.fetch_all(self.pool()).await?;
         let total = cq.fetch_one(self.pool()).await?;

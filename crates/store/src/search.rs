@@ -78,10 +78,15 @@ impl WriteTx {
 
 /// Placeholders (`$n, $n+1, …`) for `alts`, whose values are added to `binds`.
 fn marks(alts: &[String], binds: &mut Vec<String>) -> String {
+    marks_after(0, alts, binds)
+}
+
+/// [`marks`] after `taken` placeholders bound elsewhere.
+fn marks_after(taken: usize, alts: &[String], binds: &mut Vec<String>) -> String {
     alts.iter()
         .map(|a| {
             binds.push(a.clone());
-            format!("${}", binds.len())
+            format!("${}", taken + binds.len())
         })
         .collect::<Vec<_>>()
         .join(", ")
@@ -101,20 +106,23 @@ pub struct Query<'a> {
 impl Store {
     /// The words of `q`, rarest first, and the condition on documents `d` holding all of them
     /// (within the process when asked, never in a private space), with its bound values.
-    async fn filter<'q>(
+    ///
+    /// The placeholders follow the `taken` ones a caller already binds.
+    pub(crate) async fn filter<'q>(
         &self,
         q: &'q Query<'_>,
+        taken: usize,
     ) -> Result<(Vec<&'q Vec<String>>, String, Vec<String>)> {
         let mut words: Vec<(i64, usize, &Vec<String>)> = Vec::with_capacity(q.words.len());
         for (i, alts) in q.words.iter().enumerate() {
-            let marks: Vec<String> = (1..=alts.len()).map(|n| format!("${n}")).collect();
+            let mut values = Vec::new();
             let sql = format!(
                 "SELECT COUNT(*) FROM search_terms WHERE term IN ({})",
-                marks.join(", ")
+                marks(alts, &mut values)
             );
             let mut cq = sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(sql));
-            for a in alts {
-                cq = cq.bind(a.clone());
+            for a in values {
+                cq = cq.bind(a);
             }
             words.push((cq.fetch_one(self.pool()).await?, i, alts));
         }
@@ -124,12 +132,12 @@ impl Store {
         // The filter: candidates from the rarest word, the others probed.
         let mut filter = format!(
             " WHERE d.id IN (SELECT doc_id FROM search_terms WHERE term IN ({}))",
-            marks(words[0], &mut binds)
+            marks_after(taken, words[0], &mut binds)
         );
         for (i, alts) in words.iter().enumerate().skip(1) {
             filter.push_str(&format!(
                 " AND EXISTS (SELECT 1 FROM search_terms e{i} WHERE e{i}.doc_id = d.id AND e{i}.term IN ({}))",
-                marks(alts, &mut binds)
+                marks_after(taken, alts, &mut binds)
             ));
         }
         if let Some(p) = q.process_id {
@@ -142,25 +150,6 @@ impl Store {
         Ok((words, filter, binds))
     }
 
-    /// The ids of every item of `q.kind` (in `q.process_id` when given) holding all the words of
-    /// `q`, in no order (paging and ordering are the caller's).
-    pub async fn item_ids(&self, q: &Query<'_>) -> Result<Vec<i64>> {
-        if q.words.is_empty() {
-            return Ok(vec![]);
-        }
-        let (_, mut filter, mut binds) = self.filter(q).await?;
-        if let Some(k) = q.kind {
-            binds.push(k.to_owned());
-            filter.push_str(&format!(" AND d.kind = ${}", binds.len()));
-        }
-        let sql = format!("SELECT d.item_id FROM search_docs d{filter}");
-        let mut iq = sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(sql));
-        for b in &binds {
-            iq = iq.bind(b.clone());
-        }
-        Ok(iq.fetch_all(self.pool()).await?)
-    }
-
     /// Documents holding every word of the query, best first (title hits weigh more), then
     /// newest; with the number of hits per kind (all kinds, before the kind filter).
     ///
@@ -170,7 +159,7 @@ impl Store {
         if q.words.is_empty() {
             return Ok((vec![], vec![]));
         }
-        let (words, mut filter, mut binds) = self.filter(q).await?;
+        let (words, mut filter, mut binds) = self.filter(q, 0).await?;
         let facets_sql = format!(
             "SELECT d.kind, COUNT(*) FROM search_docs d{filter} GROUP BY d.kind ORDER BY d.kind"
         );

@@ -458,12 +458,7 @@ pub(super) fn add1(
     let (mut winners, mut at_zero) =
         proven_run(e, profile, s, tie, candidates, free, &share, &mut trace);
     let costs = Costs::new(e);
-    let exhaustive = |winners: &[usize]| {
-        let spent = costs.spending_on(winners);
-        exhaust_over
-            .iter()
-            .all(|p| winners.contains(p) || !spent.fits(*p))
-    };
+    let exhaustive = |winners: &[usize]| costs.exhausted_by(winners, exhaust_over);
     // Runs on large elections take long enough to be worth a thread each: the shares after the
     // skipped ones are run side by side, each exactly, and taken in order.
     let size: usize = s.sup.iter().map(Vec::len).sum();

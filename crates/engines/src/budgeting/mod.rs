@@ -226,6 +226,12 @@ impl<'a> Costs<'a> {
         }
         s
     }
+
+    /// With `winners` bought, does no project of `over` left out fit in what remains?
+    pub(crate) fn exhausted_by(&self, winners: &[usize], over: &[usize]) -> bool {
+        let spent = self.spending_on(winners);
+        over.iter().all(|p| winners.contains(p) || !spent.fits(*p))
+    }
 }
 
 /// What the projects chosen so far cost, against the budget (see [`Costs`]).
@@ -314,7 +320,7 @@ pub struct Profile {
     pub totals: Totals,
     pub groups: Vec<Group>,
     /// For every project: `(group, number)` of the groups that give it a positive utility,
-    /// their utility being `number × unit` (see [`Profile::utility`]).
+    /// their utility being `number × unit` (see [`Profile::utility_of`]).
     pub supporters: Vec<Vec<(usize, i64)>>,
     /// For every project: the utility of number 1 (its cost for cost utilities, else 1).
     pub unit: Vec<Q>,
@@ -376,23 +382,12 @@ fn unit_of(utility: Utility, cost: &Q) -> Q {
 impl Totals {
     /// The totals of `election` under `utility`, without grouping the ballots.
     pub fn new(election: &Election, utility: Utility) -> Self {
-        Self::of(election, election.ballots.iter().map(|b| (b, 1)), utility)
-    }
-
-    /// The totals of `ballots`, each `(ballot, how many voters cast it)`.
-    fn of<'a>(
-        election: &Election,
-        ballots: impl Iterator<Item = (&'a Ballot, u64)>,
-        utility: Utility,
-    ) -> Self {
         let m = election.projects.len();
         let mut sums = vec![0i128; m];
         let mut support_count = vec![0u64; m];
         let mut seen = vec![usize::MAX; m];
         let costs = costing(election);
-        let mut voters = 0;
-        for (b, (ballot, weight)) in ballots.enumerate() {
-            voters += weight;
+        for (b, ballot) in election.ballots.iter().enumerate() {
             for (pos, &p) in ballot.projects.iter().enumerate() {
                 if seen[p] == b {
                     continue;
@@ -400,10 +395,10 @@ impl Totals {
                 seen[p] = b;
                 let (number, supports) = utility_number(ballot, pos, utility);
                 if supports {
-                    support_count[p] += weight;
+                    support_count[p] += 1;
                 }
                 if positive(utility, number, costs[p]) {
-                    sums[p] += i128::from(number) * i128::from(weight);
+                    sums[p] += i128::from(number);
                 }
             }
         }
@@ -423,7 +418,7 @@ impl Totals {
             })
             .collect();
         Self {
-            voters,
+            voters: election.ballots.len() as u64,
             total_utility,
             support_count,
         }
@@ -566,7 +561,7 @@ impl Profile {
     }
 
     /// The utility of a voter whose number for project `p` is `number`.
-    pub fn utility(&self, p: usize, number: i64) -> Q {
+    pub fn utility_of(&self, p: usize, number: i64) -> Q {
         &self.unit[p] * Q::from_integer(BigInt::from(number))
     }
 
@@ -721,9 +716,9 @@ mod tests {
         assert_eq!(profile.supporters[0], vec![(0, 1), (1, 2)]);
         assert_eq!(profile.supporters[1], vec![(0, 2), (1, 1)]);
         assert_eq!(profile.supporters[2], vec![(2, 3)]);
-        assert_eq!(profile.utility(1, 2), q(2, 1));
+        assert_eq!(profile.utility_of(1, 2), q(2, 1));
         let by_cost = Profile::new(&e, Utility::Cost);
-        assert_eq!(by_cost.utility(1, 1), q(13, 2));
+        assert_eq!(by_cost.utility_of(1, 1), q(13, 2));
         assert_eq!(profile.voters, 7);
         assert_eq!(profile.support_count, vec![4, 4, 1]);
     }

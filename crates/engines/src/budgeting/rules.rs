@@ -266,7 +266,7 @@ pub fn tally_with(
             Some(pools),
             Rule::Greedy | Rule::GreedyTotal | Rule::GreedyNoSkip | Rule::GreedyThreshold,
         ) => greedy_rule(election, rule, tie, Some(pools)),
-        _ => compute_mode(election, rule, tie, explain, options.equalshares),
+        _ => compute_on(election, rule, tie, explain, options.equalshares, None),
     };
     if !options.comparison || !matches!(rule, Rule::Mes | Rule::MesAdd1 | Rule::MesAdd1U) {
         return outcome;
@@ -300,21 +300,11 @@ pub fn tally_with(
 }
 
 fn compute(election: &Election, rule: Rule, tie: &TieBreak, explain: bool) -> Outcome {
-    compute_mode(election, rule, tie, explain, false)
+    compute_on(election, rule, tie, explain, false, None)
 }
 
-fn compute_mode(
-    election: &Election,
-    rule: Rule,
-    tie: &TieBreak,
-    explain: bool,
-    equalshares: bool,
-) -> Outcome {
-    compute_on(election, rule, tie, explain, equalshares, None)
-}
-
-/// [`compute_mode`] on `grouped` ballots when given (built with the rule's utilities), else on
-/// ballots grouped here.
+/// Computes `rule` (following the compute tool when `equalshares`) on `grouped` ballots when
+/// given (built with the rule's utilities), else on ballots grouped here.
 fn compute_on(
     election: &Election,
     rule: Rule,
@@ -671,7 +661,7 @@ fn mes_run(
         .map(|(p, s)| {
             s.iter()
                 .map(|(g, number)| {
-                    let u = profile.utility(p, *number);
+                    let u = profile.utility_of(p, *number);
                     let u_f = to_f64(&u);
                     (*g, u, u_f)
                 })
@@ -849,18 +839,11 @@ fn mes_outcome(
         // Add1 (Wieliczka 2023, Świecie 2023, Assen 2024): one more unit per voter until the
         // outcome is exhaustive over the candidates, keeping the last feasible outcome. Not
         // monotone in the budget, so every step is run.
-        loop {
-            let cost = e.cost_of(&winners);
-            let exhaustive = exhaust_over
-                .iter()
-                .filter(|p| !winners.contains(p))
-                .all(|p| &cost + &e.projects[*p].cost > e.budget);
-            if exhaustive {
-                break;
-            }
+        let costs = Costs::new(e);
+        while !costs.exhausted_by(&winners, exhaust_over) {
             let next_budget = &budget + Q::one();
             let next = run(&next_budget);
-            if e.cost_of(&next) > e.budget {
+            if costs.spending_on(&next).over() {
                 break;
             }
             winners = next;
@@ -1338,8 +1321,6 @@ mod tests {
         }
     }
 
-    /// The fast MES (lazy wallets, integer accumulators) against the plain rational one, on many
-    /// random elections and shares, including ties and voters who run out of money.
     #[test]
     fn phragmen_equals_a_plain_exact_phragmen() {
         let mut next = numbers(0x1234_5678_9ABC_DEF1);
@@ -1407,6 +1388,8 @@ mod tests {
         }
     }
 
+    /// The fast MES (lazy wallets, integer accumulators) against the plain rational one, on many
+    /// random elections and shares, including ties and voters who run out of money.
     #[test]
     fn fast_mes_equals_plain_mes() {
         let mut next = numbers(0x2545_F491_4F6C_DD1D);

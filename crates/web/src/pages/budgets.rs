@@ -2,7 +2,7 @@
 //! small script only keeps the running total), the officers' paper-ballot form, the results with
 //! the explanation and greedy's choice beside, the anonymised ballot list and the pabulib file.
 
-use super::{keyed, page, page_status, see_other};
+use super::{keyed, page, page_status, redirect_or_again, see_other};
 use crate::ctx::Ctx;
 use crate::error::{FormErrors, WebResult};
 use app::App;
@@ -281,19 +281,19 @@ pub async fn create(
     Path(slug): Path<String>,
     Form(f): Form<BudgetInput>,
 ) -> WebResult {
-    match bud::create(&app, &c.actor, &slug, &f).await {
-        Ok(id) => see_other(&format!(
-            "/processes/{slug}/budgets/{id}?notice=notice-created"
-        )),
-        Err(e) => {
-            let errors = FormErrors::from_app(e)?;
+    let done = bud::create(&app, &c.actor, &slug, &f).await;
+    redirect_or_again(
+        done,
+        |id| format!("/processes/{slug}/budgets/{id}?notice=notice-created"),
+        |errors| {
             let typed = super::participation::Typed {
                 budget: f,
                 ..Default::default()
             };
-            super::participation::process_page(&app, c, &slug, typed, errors, "").await
-        }
-    }
+            super::participation::process_page(&app, c, &slug, typed, errors, "")
+        },
+    )
+    .await
 }
 
 #[derive(Template)]

@@ -2,7 +2,7 @@
 //! forms that add a comment or vote on one. A comment refused comes back on its page with the
 //! reason next to the field and the text as typed.
 
-use super::{redirect_or_again, see_other};
+use super::redirect_or_again;
 use crate::ctx::Ctx;
 use crate::error::{FormErrors, WebError, WebResult};
 use app::App;
@@ -166,20 +166,13 @@ async fn vote(app: App, c: Ctx, slug: String, on: On, cid: i64, value: &str) -> 
         Some((_, kind, subject)) if kind == on.kind() && subject == on.id() => {}
         _ => return Err(domain::DomainError::NotFound.into()),
     }
-    match comments::vote(&app, &c.actor, &slug, cid, value).await {
-        Ok(()) => see_other(&format!("{}#comment-{cid}", on.href(&slug))),
-        Err(e) => {
-            host(
-                &app,
-                c,
-                &slug,
-                on,
-                FormErrors::from_app(e)?,
-                CommentInput::default(),
-            )
-            .await
-        }
-    }
+    let done = comments::vote(&app, &c.actor, &slug, cid, value).await;
+    redirect_or_again(
+        done,
+        |()| format!("{}#comment-{cid}", on.href(&slug)),
+        |errors| host(&app, c, &slug, on, errors, CommentInput::default()),
+    )
+    .await
 }
 
 pub async fn vote_proposal(

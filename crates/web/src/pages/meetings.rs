@@ -1,7 +1,7 @@
 //! Meetings of a process: the list, the organisers' form, a meeting with registration (and the
 //! waiting list), attendance and minutes, and its iCalendar file.
 
-use super::{keyed, notice, page, page_status, redirect_or_again, see_other};
+use super::{keyed, notice, page, page_status, redirect_or_again};
 use crate::ctx::Ctx;
 use crate::error::{FormErrors, WebResult};
 use app::App;
@@ -228,30 +228,23 @@ pub async fn register(
     c: Ctx,
     Path((slug, id)): Path<(String, i64)>,
 ) -> WebResult {
-    match meet::register(&app, &c.actor, &slug, id).await {
-        Ok(status) => {
+    let done = meet::register(&app, &c.actor, &slug, id).await;
+    redirect_or_again(
+        done,
+        |status| {
             let n = if status == "waiting" {
                 "notice-waiting"
             } else {
                 "notice-registered"
             };
-            see_other(&format!("/processes/{slug}/meetings/{id}?notice={n}"))
-        }
-        Err(e) => {
-            let errors = FormErrors::from_app(e)?;
-            show_page(
-                &app,
-                c,
-                &slug,
-                id,
-                "",
-                errors,
-                CloseInput::default(),
-                CommentInput::default(),
-            )
-            .await
-        }
-    }
+            format!("/processes/{slug}/meetings/{id}?notice={n}")
+        },
+        |errors| {
+            let (close, comment) = (CloseInput::default(), CommentInput::default());
+            show_page(&app, c, &slug, id, "", errors, close, comment)
+        },
+    )
+    .await
 }
 
 pub async fn cancel(

@@ -292,19 +292,19 @@ pub async fn create(
     Path(slug): Path<String>,
     Form(f): Form<MapInput>,
 ) -> WebResult {
-    match op::create(&app, &c.actor, &slug, &f).await {
-        Ok(id) => see_other(&format!(
-            "/processes/{slug}/opinion/{id}?notice=notice-created"
-        )),
-        Err(e) => {
-            let errors = FormErrors::from_app(e)?;
+    let done = op::create(&app, &c.actor, &slug, &f).await;
+    redirect_or_again(
+        done,
+        |id| format!("/processes/{slug}/opinion/{id}?notice=notice-created"),
+        |errors| {
             let typed = super::participation::Typed {
                 opinion: f,
                 ..Default::default()
             };
-            super::participation::process_page(&app, c, &slug, typed, errors, "").await
-        }
-    }
+            super::participation::process_page(&app, c, &slug, typed, errors, "")
+        },
+    )
+    .await
 }
 
 #[derive(Template)]

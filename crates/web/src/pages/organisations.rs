@@ -1,6 +1,6 @@
 //! The organisation directory, profiles, the profile form and the members page.
 
-use super::{NoticeQuery, notice, page, page_status, redirect_or_again, see_other};
+use super::{NoticeQuery, notice, page, page_status, redirect_or_again};
 use crate::ctx::Ctx;
 use crate::error::{FormErrors, WebResult};
 use app::App;
@@ -226,14 +226,17 @@ pub async fn edit_submit(
     Path(slug): Path<String>,
     Form(form): Form<OrgInput>,
 ) -> WebResult {
-    match orgs::update(&app, &c.actor, &slug, &form).await {
-        Ok(()) => see_other(&format!("/organisations/{slug}?notice=notice-saved")),
-        Err(e) => {
-            let errors = FormErrors::from_app(e)?;
-            let org = orgs::by_slug(&app, &slug).await?;
-            edit_page(&app, c, &org, form, errors).await
-        }
-    }
+    let done = orgs::update(&app, &c.actor, &slug, &form).await;
+    let (app, slug) = (&app, &slug);
+    redirect_or_again(
+        done,
+        |()| format!("/organisations/{slug}?notice=notice-saved"),
+        |errors| async move {
+            let org = orgs::by_slug(app, slug).await?;
+            edit_page(app, c, &org, form, errors).await
+        },
+    )
+    .await
 }
 
 #[derive(Template)]

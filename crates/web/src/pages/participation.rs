@@ -14,6 +14,7 @@ use domain::participation::{
     Iap2Level, PhaseKind, PhaseState, ProcessKind, SpaceRole, phase_state,
 };
 use domain::policy::{Action, can};
+use engines::budgeting::rules::Rule;
 use store::participation::{PhaseRow, ProcessRow};
 
 fn state_key(s: PhaseState) -> &'static str {
@@ -152,10 +153,7 @@ pub async fn process_page(
             budget_form: typed.budget,
             maps,
             map_form: typed.opinion,
-            rules: app::budgets::RULES
-                .iter()
-                .map(|r| (r.code(), format!("budget-rule-{}", r.code())))
-                .collect(),
+            rules: keyed(&app::budgets::RULES, Rule::code, "budget-rule-"),
             errors,
             notice,
             c,
@@ -186,17 +184,19 @@ pub async fn add_phase(
     Path(slug): Path<String>,
     Form(f): Form<PhaseInput>,
 ) -> WebResult {
-    match part::add_phase(&app, &c.actor, &slug, &f).await {
-        Ok(()) => see_other(&format!("/processes/{slug}?notice=notice-saved")),
-        Err(e) => {
-            let errors = FormErrors::from_app(e)?;
+    let done = part::add_phase(&app, &c.actor, &slug, &f).await;
+    redirect_or_again(
+        done,
+        |()| format!("/processes/{slug}?notice=notice-saved"),
+        |errors| {
             let typed = Typed {
                 phase: f,
                 ..Typed::default()
             };
-            process_page(&app, c, &slug, typed, errors, "").await
-        }
-    }
+            process_page(&app, c, &slug, typed, errors, "")
+        },
+    )
+    .await
 }
 
 pub async fn publish(State(app): State<App>, c: Ctx, Path(slug): Path<String>) -> WebResult {
@@ -216,17 +216,19 @@ pub async fn grant_role(
     Path(slug): Path<String>,
     Form(f): Form<RoleInput>,
 ) -> WebResult {
-    match app::spaces::grant_role(&app, &c.actor, &slug, &f).await {
-        Ok(()) => see_other(&format!("/processes/{slug}?notice=notice-granted#people")),
-        Err(e) => {
-            let errors = FormErrors::from_app(e)?;
+    let done = app::spaces::grant_role(&app, &c.actor, &slug, &f).await;
+    redirect_or_again(
+        done,
+        |()| format!("/processes/{slug}?notice=notice-granted#people"),
+        |errors| {
             let typed = Typed {
                 role: f,
                 ..Typed::default()
             };
-            process_page(&app, c, &slug, typed, errors, "").await
-        }
-    }
+            process_page(&app, c, &slug, typed, errors, "")
+        },
+    )
+    .await
 }
 
 #[derive(Debug, Default, serde::Deserialize)]
@@ -262,17 +264,19 @@ pub async fn add_coorganiser(
     Path(slug): Path<String>,
     Form(f): Form<CoorganiserForm>,
 ) -> WebResult {
-    match app::spaces::add_coorganiser(&app, &c.actor, &slug, &f.organisation).await {
-        Ok(()) => see_other(&format!("/processes/{slug}?notice=notice-saved#people")),
-        Err(e) => {
-            let errors = FormErrors::from_app(e)?;
+    let done = app::spaces::add_coorganiser(&app, &c.actor, &slug, &f.organisation).await;
+    redirect_or_again(
+        done,
+        |()| format!("/processes/{slug}?notice=notice-saved#people"),
+        |errors| {
             let typed = Typed {
                 coorg: f.organisation,
                 ..Typed::default()
             };
-            process_page(&app, c, &slug, typed, errors, "").await
-        }
-    }
+            process_page(&app, c, &slug, typed, errors, "")
+        },
+    )
+    .await
 }
 
 #[derive(Debug, Default, serde::Deserialize)]

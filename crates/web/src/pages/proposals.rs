@@ -1,7 +1,7 @@
 //! Proposals of a process: the list with filters, the form (new and edit), a proposal with its
 //! supports, official answer, history and comment threads; the search page.
 
-use super::{keyed, notice, page, page_status, redirect_or_again, see_other};
+use super::{keyed, notice, page, page_status, redirect_or_again};
 use crate::ctx::Ctx;
 use crate::error::{FormErrors, WebResult};
 use app::App;
@@ -83,7 +83,7 @@ pub fn filter_of(q: &ListQuery, page: i64) -> ProposalFilter {
             Answer::parse(&q.answer).ok().map(|a| a.code().to_owned())
         },
         withdrawn: q.withdrawn == "1",
-        ids: None,
+        words: vec![],
         order: match q.order.as_str() {
             o @ ("supports" | "comments" | "oldest") => o.to_owned(),
             _ => "recent".into(),
@@ -395,15 +395,12 @@ async fn act(
     result: app::Result<()>,
     ok_notice: &str,
 ) -> WebResult {
-    match result {
-        Ok(()) => see_other(&format!(
-            "/processes/{slug}/proposals/{id}?notice={ok_notice}"
-        )),
-        Err(e) => {
-            let errors = FormErrors::from_app(e)?;
-            show_page(app, c, slug, id, 1, "", errors, Typed::default()).await
-        }
-    }
+    redirect_or_again(
+        result,
+        |()| format!("/processes/{slug}/proposals/{id}?notice={ok_notice}"),
+        |errors| show_page(app, c, slug, id, 1, "", errors, Typed::default()),
+    )
+    .await
 }
 
 pub async fn publish(
@@ -494,19 +491,19 @@ pub async fn amend(
     Path((slug, id)): Path<(String, i64)>,
     Form(f): Form<AmendmentInput>,
 ) -> WebResult {
-    match app::amendments::propose(&app, &c.actor, &slug, id, &f).await {
-        Ok(aid) => see_other(&format!(
-            "/processes/{slug}/proposals/{id}?notice=notice-amendment#amendment-{aid}"
-        )),
-        Err(e) => {
-            let errors = FormErrors::from_app(e)?;
+    let done = app::amendments::propose(&app, &c.actor, &slug, id, &f).await;
+    redirect_or_again(
+        done,
+        |aid| format!("/processes/{slug}/proposals/{id}?notice=notice-amendment#amendment-{aid}"),
+        |errors| {
             let typed = Typed {
                 amendment: f,
                 ..Typed::default()
             };
-            show_page(&app, c, &slug, id, 1, "", errors, typed).await
-        }
-    }
+            show_page(&app, c, &slug, id, 1, "", errors, typed)
+        },
+    )
+    .await
 }
 
 #[derive(Debug, Default, serde::Deserialize)]
